@@ -1,0 +1,52 @@
+"""The ``kzedutext`` command line. Each command wraps a plain function.
+
+    kzedutext tag corpus/texts --out out/corpus.jsonl
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from . import __version__
+from .batch.tag import FORMATS, tag_to_file
+
+app = typer.Typer(add_completion=False, help="Analyse Kazakh pedagogical writing.")
+console = Console(stderr=True)
+
+
+@app.callback()
+def main() -> None:
+    """kzedutext: tokenise, tag and explore Kazakh pedagogy articles."""
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    typer.echo(__version__)
+
+
+@app.command()
+def tag(
+    inputs: list[Path] = typer.Argument(..., help="Files and folders (searched recursively)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Output file."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help=f"One of: {', '.join(FORMATS)}."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes to use."),
+) -> None:
+    """Tag every document and write one record per document."""
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"{fmt!r} is not a format; choose one of {', '.join(FORMATS)}", param_hint="--format")
+    missing = [str(p) for p in inputs if not p.exists()]
+    if missing:
+        raise typer.BadParameter(f"not found: {', '.join(missing)}", param_hint="INPUTS")
+    with console.status("Tagging..."):
+        summary = tag_to_file(inputs, out, fmt=fmt, n_process=workers)
+    console.print(f"{summary.n_documents} documents: {summary.n_ok} ok, {summary.n_documents - summary.n_ok} failed -> {out}")
+    for cause, n in sorted(summary.failures.items()):
+        console.print(f"  {n} x {cause}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

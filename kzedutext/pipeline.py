@@ -1,0 +1,38 @@
+"""Build the default kzedutext pipeline.
+
+>>> import kzedutext
+>>> nlp = kzedutext.load()
+>>> nlp.lang, nlp.pipe_names
+('kk', ['kk_sentencizer'])
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from .lang.kk import Kazakh
+
+#: Components of the default pipeline, in order.
+DEFAULT_PIPELINE: tuple[str, ...] = ("kk_sentencizer",)
+
+
+def load(*, disable: tuple[str, ...] = ()) -> Language:
+    """The full default Kazakh pipeline, built offline from the package.
+
+    Args:
+        disable: names of default components to leave out.
+
+    Raises:
+        ValueError: when ``disable`` names a component that is not in the pipeline.
+    """
+    unknown = set(disable) - set(DEFAULT_PIPELINE)
+    if unknown:
+        raise ValueError(
+            f"Unknown component(s) {sorted(unknown)} in disable=; the default pipeline "
+            f"has {list(DEFAULT_PIPELINE)}."
+        )
+    nlp = Kazakh()
+    for name in DEFAULT_PIPELINE:
+        if name not in disable:
+            nlp.add_pipe(name)
+    return nlp

@@ -63,6 +63,7 @@ def main() -> int:
     if docs is None:
         return 0
     texts = [d.text for d in docs]
+    sentence_texts = {d.text: [s.text for s in d.sentences] for d in docs}
     n_gold = sum(len(d.token_spans()) for d in docs)
     systems = {}
     ours = kzedutext.load()
@@ -75,10 +76,20 @@ def main() -> int:
         from nltk.tokenize import ToktokTokenizer
 
         toktok = ToktokTokenizer()
-        systems["nltk Toktok"] = (
-            lambda text: spans_from_strings(text, toktok.tokenize(text)),
+
+        def toktok_spans(text):
+            # Toktok expects one sentence per call (it splits only a string-final
+            # stop), so it gets the gold sentences: an advantage we give it
+            spans, offset = set(), 0
+            for sent in sentence_texts[text]:
+                spans |= {(s + offset, e + offset) for s, e in spans_from_strings(sent, toktok.tokenize(sent))}
+                offset += len(sent) + 1
+            return spans
+
+        systems["nltk Toktok (gold sentences)"] = (
+            toktok_spans,
             None,
-            lambda texts: (lambda: [toktok.tokenize(t) for t in texts]),
+            lambda texts: (lambda: [toktok.tokenize(s) for t in texts for s in sentence_texts[t]]),
         )
     except ImportError:  # pragma: no cover
         print("SKIP: nltk not installed")

@@ -1,7 +1,7 @@
 """Read a plain-text file whatever its encoding.
 
 Tries, in order: a byte-order mark (UTF-8, UTF-16 LE/BE), strict UTF-8, UTF-16
-without a BOM (many NUL bytes in alternate positions), then cp1251, the usual
+without a BOM (every other byte the high byte of Latin or Cyrillic), then cp1251, the usual
 legacy encoding of Kazakh and Russian Windows documents. Binary files and empty
 files raise :class:`ReadError` with the reason.
 
@@ -41,15 +41,26 @@ def decode_bytes(data: bytes, *, source: str = "<bytes>") -> str:
         return _check_text(data.decode("utf-8"), source)
     except UnicodeDecodeError:
         pass
-    if len(data) >= 4 and data.count(b"\x00") * 3 >= len(data):
-        for enc in ("utf-16-le", "utf-16-be"):
-            try:
-                return _check_text(data.decode(enc), source)
-            except (UnicodeDecodeError, ReadError):
-                continue
+    enc = _bomless_utf16(data)
+    if enc:
+        try:
+            return _check_text(data.decode(enc), source)
+        except (UnicodeDecodeError, ReadError):
+            pass
     if b"\x00" in data:
         raise ReadError(source, "not a text file (binary content)")
     return _check_text(data.decode("cp1251", errors="replace"), source)
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when the high bytes are those of Latin or Cyrillic text."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    high = {0x00, 0x04}  # ASCII and Cyrillic (U+0000-U+00FF, U+0400-U+04FF)
+    for enc, sample in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        if sum(b in high for b in sample[:4096]) >= 0.9 * len(sample[:4096]):
+            return enc
+    return None
 
 
 def _check_text(text: str, source: str) -> str:

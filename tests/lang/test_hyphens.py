@@ -43,6 +43,8 @@ def test_compounds_are_kept(left, right):
         ("мектебінің", "басты"),  # genitive
         ("бағдарламасынан", "бастап"),  # ablative
         ("мақсаты", "яғни"),
+        ("көшу", "мектептің"),  # bare verbal noun
+        ("аздығы", "жиі"),  # -лық + possessive
     ],
 )
 def test_dashes_are_split(left, right):

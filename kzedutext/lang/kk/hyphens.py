@@ -58,7 +58,8 @@ CLAUSE_OPENERS = frozenset(
 _INFLECTED_LEFT = [
     (re.compile(r"(?:[ыі]?[уү])[ыі]$"), 4),  # verbal noun + possessive: дамуы, асуы, білуі
     (re.compile(r"(?:[уү])(?:ын|ін|ына|іне|ында|інде|ынан|інен)$"), 5),
-    (re.compile(r"[бвгғдзйклмнңпрстфхшщ]у$"), 5),  # bare verbal noun: оқыту-нақты
+    (re.compile(r"[бвгғдзйклмнңпрстфхшщ]у$"), 4),  # bare verbal noun: оқыту-нақты, көшу-
+    (re.compile(r"(?:лығ|ліг|дығ|діг|тығ|тіг)[ыі]$"), 5),  # -лық + possessive: аздығы
     (re.compile(r"(?:ның|нің|дың|дің|тың|тің)$"), 5),  # genitive
     (re.compile(r"(?:нан|нен|дан|ден|тан|тен)$"), 6),  # ablative
     (re.compile(r"(?:ында|інде|сында|сінде|ына|іне|сына|сіне)$"), 6),  # poss + loc/dat

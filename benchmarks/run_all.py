@@ -1,6 +1,6 @@
 """Run every benchmark harness in one go and print their tables.
 
-    python benchmarks/run_all.py
+python benchmarks/run_all.py
 """
 
 from __future__ import annotations

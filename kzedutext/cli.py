@@ -1,6 +1,6 @@
 """The ``kzedutext`` command line. Each command wraps a plain function.
 
-    kzedutext tag corpus/texts --out out/corpus.jsonl
+kzedutext tag corpus/texts --out out/corpus.jsonl
 """
 
 from __future__ import annotations
@@ -37,13 +37,17 @@ def tag(
 ) -> None:
     """Tag every document and write one record per document."""
     if fmt not in FORMATS:
-        raise typer.BadParameter(f"{fmt!r} is not a format; choose one of {', '.join(FORMATS)}", param_hint="--format")
+        raise typer.BadParameter(
+            f"{fmt!r} is not a format; choose one of {', '.join(FORMATS)}", param_hint="--format"
+        )
     missing = [str(p) for p in inputs if not p.exists()]
     if missing:
         raise typer.BadParameter(f"not found: {', '.join(missing)}", param_hint="INPUTS")
     with console.status("Tagging..."):
         summary = tag_to_file(inputs, out, fmt=fmt, n_process=workers)
-    console.print(f"{summary.n_documents} documents: {summary.n_ok} ok, {summary.n_documents - summary.n_ok} failed -> {out}")
+    console.print(
+        f"{summary.n_documents} documents: {summary.n_ok} ok, {summary.n_documents - summary.n_ok} failed -> {out}"
+    )
     for cause, n in sorted(summary.failures.items()):
         console.print(f"  {n} x {cause}")
 

@@ -34,11 +34,3 @@ class Errors(metaclass=ErrorsWithCodes):
         "Data file {path} is missing from the installed package. Reinstall kzedutext "
         "with 'pip install --force-reinstall kzedutext' (package data was not installed)."
     )
-    E004 = (
-        "The 'kk_sentencizer' component needs a Doc made by a Kazakh tokenizer; got "
-        "a Doc whose vocab language is {lang!r}. Create the pipeline with "
-        "spacy.blank('kk') or kzedutext.load()."
-    )
-    E005 = (
-        "Cannot read {path}: {reason}. Check the path exists and is readable."
-    )

@@ -14,9 +14,9 @@ Score(precision=0.5, recall=0.5, f1=0.5)
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
 
 
 @dataclass(frozen=True)

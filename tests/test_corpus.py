@@ -3,14 +3,25 @@
 import json
 
 import pytest
-
 from conftest import CORPUS
 
 THEMES = {
-    "twelve_year_model", "competency_approach", "research_teacher", "professional_development",
-    "result_oriented_education", "new_formation_teacher", "creativity", "ict_digital",
-    "functional_literacy", "upbringing_values", "student_centered", "assessment",
-    "preschool_primary", "inclusive_education", "psychology_support", "updated_content",
+    "twelve_year_model",
+    "competency_approach",
+    "research_teacher",
+    "professional_development",
+    "result_oriented_education",
+    "new_formation_teacher",
+    "creativity",
+    "ict_digital",
+    "functional_literacy",
+    "upbringing_values",
+    "student_centered",
+    "assessment",
+    "preschool_primary",
+    "inclusive_education",
+    "psychology_support",
+    "updated_content",
 }
 
 
@@ -45,5 +56,9 @@ def test_the_corpus_carries_the_mess_users_bring(nlp, meta):
     assert any(v in joined for v in ("құзірет", "құдырет"))
     assert any("Главная" in t or "В статье" in t for t in texts.values())
     doc = nlp(joined)
-    dashes = [t for t in doc[1:-1] if t.text == "-" and not t.whitespace_ and not doc[t.i - 1].whitespace_ and doc[t.i - 1].is_alpha]
+    dashes = [
+        t
+        for t in doc[1:-1]
+        if t.text == "-" and not t.whitespace_ and not doc[t.i - 1].whitespace_ and doc[t.i - 1].is_alpha
+    ]
     assert dashes, "no hyphen typed for a dash in the corpus"

@@ -18,9 +18,9 @@ import csv
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from spacy.language import Language
 
@@ -80,7 +80,11 @@ def _read(path: Path) -> tuple[str | None, str, str]:
         return None, "", f"error: cannot open the file ({err.strerror})"
     digest = hashlib.sha256(data).hexdigest()
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        return None, digest, f"error: unsupported format {path.suffix or '(none)'} (supported: {', '.join(SUPPORTED_SUFFIXES)})"
+        return (
+            None,
+            digest,
+            f"error: unsupported format {path.suffix or '(none)'} (supported: {', '.join(SUPPORTED_SUFFIXES)})",
+        )
     try:
         return decode_bytes(data, source=str(path)), digest, "ok"
     except ReadError as err:
@@ -126,7 +130,9 @@ def tag_files(
                 pending.append(None)
                 yield text, (path, digest)
 
-    for doc, (path, digest) in nlp.pipe(readable(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+    for doc, (path, digest) in nlp.pipe(
+        readable(), as_tuples=True, batch_size=batch_size, n_process=n_process
+    ):
         while pending and pending[0] is not None:
             yield pending.pop(0)
         pending.pop(0)

@@ -34,7 +34,11 @@ def decode_bytes(data: bytes, *, source: str = "<bytes>") -> str:
     """Decode document bytes to text (see the module docstring for the order)."""
     if not data.strip():
         raise ReadError(source, "the file is empty")
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, enc in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return data.decode(enc)
     try:
@@ -78,5 +82,7 @@ def read_text_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> s
     except OSError as err:
         raise ReadError(path, f"cannot open the file ({err.strerror})") from err
     if size > max_bytes:
-        raise ReadError(path, f"the file is {size:,} bytes, over the limit of {max_bytes:,} (raise max_bytes)")
+        raise ReadError(
+            path, f"the file is {size:,} bytes, over the limit of {max_bytes:,} (raise max_bytes)"
+        )
     return decode_bytes(path.read_bytes(), source=str(path))

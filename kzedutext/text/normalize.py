@@ -63,15 +63,13 @@ _BULLET_ROWS = [(_char(r[0]), r[1]) for r in read_table(_PKG, "bullets.tsv")]
 #: Characters that are bullets wherever they stand.
 BULLETS: frozenset[str] = frozenset(c for c, when in _BULLET_ROWS if when == "always")
 #: Characters that are bullets only when they stand alone before a word.
-STANDALONE_BULLETS: frozenset[str] = frozenset(
-    c for c, when in _BULLET_ROWS if when == "standalone"
-)
+STANDALONE_BULLETS: frozenset[str] = frozenset(c for c, when in _BULLET_ROWS if when == "standalone")
 
 _SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _HYPHENS = "\u2010\u2011"
 _DASHES = "\u2012\u2013\u2014\u2015\u2212"
-_DOUBLE_QUOTES = "\"“”„‟«»″"
+_DOUBLE_QUOTES = '"“”„‟«»″'
 _SINGLE_QUOTES = "'‘’‚‛′`´"
 
 # Context-free, one-to-one (or deleting) character repairs.

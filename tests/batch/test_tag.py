@@ -4,9 +4,9 @@ import csv
 import json
 
 import pytest
+from conftest import CORPUS
 from typer.testing import CliRunner
 
-from conftest import CORPUS
 from kzedutext.batch.tag import tag_files, tag_to_file
 from kzedutext.cli import app
 
@@ -62,7 +62,9 @@ def test_cli_tag(mixed_folder, tmp_path_factory):
 
 
 def test_cli_rejects_unknown_format(mixed_folder, tmp_path):
-    result = CliRunner().invoke(app, ["tag", str(mixed_folder), "--out", str(tmp_path / "x"), "--format", "xml"])
+    result = CliRunner().invoke(
+        app, ["tag", str(mixed_folder), "--out", str(tmp_path / "x"), "--format", "xml"]
+    )
     assert result.exit_code != 0
     assert "format" in result.output
 

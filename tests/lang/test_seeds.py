@@ -47,5 +47,10 @@ def test_headings_are_sentences_in_seed_004(nlp, seeds):
 def test_latin_letters_inside_words_are_repaired_in_norms(nlp, seeds):
     for text in seeds.values():
         for t in nlp(text):
-            if re.search("[\u0400-\u04ff]", t.text) and re.search("[a-zA-Z]", t.text) and not t.like_url and not t.like_email:
+            if (
+                re.search("[\u0400-\u04ff]", t.text)
+                and re.search("[a-zA-Z]", t.text)
+                and not t.like_url
+                and not t.like_email
+            ):
                 assert not re.search("[a-zA-Z]", t.norm_), t.text

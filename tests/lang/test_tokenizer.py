@@ -104,7 +104,9 @@ def test_stop_words_and_numbers(nlp):
 
 
 _KAZAKH_TEXT = st.text(
-    alphabet=st.sampled_from(list("аәбвгғдеқкңөұүһіыАӘҒҚIiaeo0123456789 \n\t-–—.,;:!?«»\"'()[]%@/•ü\u00a0\u00ad\uf0b7")),
+    alphabet=st.sampled_from(
+        list("аәбвгғдеқкңөұүһіыАӘҒҚIiaeo0123456789 \n\t-–—.,;:!?«»\"'()[]%@/•ü\u00a0\u00ad\uf0b7")
+    ),
     max_size=120,
 )
 

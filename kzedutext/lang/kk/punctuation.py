@@ -77,18 +77,18 @@ TOKENIZER_SUFFIXES = (
     + LIST_ICONS
     + [f"[{_DASHES}]"]
     # a hyphen left hanging after a word: "рухани- адамгершілік", "2007-№1"
-    + [r"(?<=[{a}0-9,;:])-".format(a=ALPHA)]
+    + [rf"(?<=[{ALPHA}0-9,;:])-"]
     + [
         r"(?<=[0-9])\+",
         r"(?<=°[FfCcKk])\.",
-        r"(?<=[0-9])(?:{c})".format(c=CURRENCY),
-        r"(?<=[0-9])(?:{u})".format(u=UNITS),
+        rf"(?<=[0-9])(?:{CURRENCY})",
+        rf"(?<=[0-9])(?:{UNITS})",
         # a full stop after a lower-case letter, digit, %, quote or punctuation
         r"(?<=[0-9{al}{e}{p}(?:{q})])\.".format(
             al=ALPHA_LOWER + _MARKS, e=r"%²\-\+", q=CONCAT_QUOTES, p=PUNCT
         ),
         # ... and after two capitals (ҚР., ЖОО.); one capital + stop is an initial
-        r"(?<=[{au}][{au}])\.".format(au=ALPHA_UPPER),
+        rf"(?<=[{ALPHA_UPPER}][{ALPHA_UPPER}])\.",
     ]
 )
 
@@ -99,29 +99,29 @@ TOKENIZER_INFIXES = (
         # arithmetic and number ranges: 2011-2020, 5+3
         r"(?<=[0-9])[+\-\*^–—](?=[0-9№])",
         # sentences glued at a full stop: "алады.Бүгінгі"
-        r"(?<=[{al}{q}])\.(?=[{au}{q}])".format(al=ALPHA_LOWER, au=ALPHA_UPPER, q=CONCAT_QUOTES),
+        rf"(?<=[{ALPHA_LOWER}{CONCAT_QUOTES}])\.(?=[{ALPHA_UPPER}{CONCAT_QUOTES}])",
         # an initial glued to a surname: "А.Маркова", "Л.С.Выготский" (zero width)
-        r"(?<=(?<![{a}])[{au}]\.)(?=[{au}][{al}])".format(a=ALPHA, au=ALPHA_UPPER, al=ALPHA_LOWER),
+        rf"(?<=(?<![{ALPHA}])[{ALPHA_UPPER}]\.)(?=[{ALPHA_UPPER}][{ALPHA_LOWER}])",
         # punctuation glued between words: "әдіснамалық,зерттеушілік", "Тақырып:МЕКТЕП"
-        r"(?<=[{a}]),(?=[{a}])".format(a=ALPHA),
-        r"(?<=[{a}])[;!?](?=[{a}])".format(a=ALPHA),
-        r"(?<=[{a}0-9])[:<>=/](?=[{a}])".format(a=ALPHA),
+        rf"(?<=[{ALPHA}]),(?=[{ALPHA}])",
+        rf"(?<=[{ALPHA}])[;!?](?=[{ALPHA}])",
+        rf"(?<=[{ALPHA}0-9])[:<>=/](?=[{ALPHA}])",
         # brackets and quotes glued between words: "мектебі»деп", "тілі(қазақ"
-        r"(?<=[{a}])[()\[\]{q}](?=[{a}])".format(a=ALPHA, q=CONCAT_QUOTES),
+        rf"(?<=[{ALPHA}])[()\[\]{CONCAT_QUOTES}](?=[{ALPHA}])",
         # a dash (not a hyphen) between words is always its own token
-        r"(?<=[{a}0-9])[{d}](?=[{a}0-9])".format(a=ALPHA, d=_DASHES),
+        rf"(?<=[{ALPHA}0-9])[{_DASHES}](?=[{ALPHA}0-9])",
         # two hyphens typed for a dash
-        r"(?<=[{a}])--+(?=[{a}])".format(a=ALPHA),
+        rf"(?<=[{ALPHA}])--+(?=[{ALPHA}])",
     ]
 )
 
 #: A word, a hyphen and a word: the hyphen judge decides these.
-HYPHEN_BETWEEN_LETTERS = r"(?<=[{a}])-(?=[{a}])".format(a=ALPHA)
+HYPHEN_BETWEEN_LETTERS = rf"(?<=[{ALPHA}])-(?=[{ALPHA}])"
 
 #: A number (or per cent), a hyphen and letters: kept whole when the letters are an
 #: inflection of the number (5-ші, 20-сында, 80%-ға), split when they are a word of
 #: their own (17-үйде -> 17 / - / үйде), as UD Kazakh-KTB does.
-HYPHEN_AFTER_NUMBER = r"(?<=[0-9%])-(?=[{a}])".format(a=ALPHA)
+HYPHEN_AFTER_NUMBER = rf"(?<=[0-9%])-(?=[{ALPHA}])"
 
 #: The inflections that may follow a number and a hyphen: ordinal, plural,
 #: possessive, case, -ғы/-гі, in that order; at least one of them.
@@ -139,6 +139,4 @@ NUMBER_SUFFIX = (
 #: hyphenated digit groups, so that a range such as 2011-2020 still splits:
 #: 8-775-000-00-00) and per cents, which UD Kazakh-KTB and Apertium write as one
 #: token (7,5%, 63.1%).
-TOKEN_MATCH = (
-    r"^(?:" + ABBREVIATION_PATTERN + r"|\+?\(?\d{1,4}\)?(?:[-‑]\d{2,4}){3,}|\d+(?:[.,]\d+)?%)$"
-)
+TOKEN_MATCH = r"^(?:" + ABBREVIATION_PATTERN + r"|\+?\(?\d{1,4}\)?(?:[-‑]\d{2,4}){3,}|\d+(?:[.,]\d+)?%)$"

@@ -132,7 +132,9 @@ def _is_bullet(doc: Doc, i: int) -> bool:
     text = doc[i].text
     if text in BULLETS:
         return True
-    return i + 1 < len(doc) and doc[i + 1].is_alpha and (i == 0 or doc[i - 1].whitespace_ or doc[i - 1].is_space)
+    return (
+        i + 1 < len(doc) and doc[i + 1].is_alpha and (i == 0 or doc[i - 1].whitespace_ or doc[i - 1].is_space)
+    )
 
 
 def _opens_turn(doc: Doc, k: int, space: np.ndarray) -> bool:

@@ -15,7 +15,7 @@ every hyphen between two letters. Offsets always point into the original text.
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from spacy.lang.tokenizer_exceptions import URL_MATCH
 from spacy.tokenizer import Tokenizer
@@ -96,12 +96,12 @@ class KazakhTokenizer(Tokenizer):
         # Tokenizer.from_* rebuilds infix_finditer from the plain pattern
         self.infix_finditer = self._infixes.finditer
 
-    def from_bytes(self, bytes_data: bytes, *, exclude=tuple()) -> "KazakhTokenizer":
+    def from_bytes(self, bytes_data: bytes, *, exclude=tuple()) -> KazakhTokenizer:
         super().from_bytes(bytes_data, exclude=exclude)
         self._reattach()
         return self
 
-    def from_disk(self, path, *, exclude=tuple()) -> "KazakhTokenizer":
+    def from_disk(self, path, *, exclude=tuple()) -> KazakhTokenizer:
         super().from_disk(path, exclude=exclude)
         self._reattach()
         return self

@@ -49,9 +49,8 @@ class KazakhSentencizer:
     def __init__(self, nlp: Language, name: str = "kk_sentencizer") -> None:
         self.name = name
         strings = nlp.vocab.strings
-        self._candidate_ids = np.array(
-            sorted(strings.add(s) for s in TERMINALS | ENDING_ABBREVIATIONS | BULLET_TOKENS),
-            dtype="uint64",
+        self._candidate_ids = frozenset(
+            strings.add(s) for s in TERMINALS | ENDING_ABBREVIATIONS | BULLET_TOKENS
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -59,12 +58,18 @@ class KazakhSentencizer:
         if n == 0:
             return doc
         arr = doc.to_array([ORTH, IS_SPACE])
-        orth, space = arr[:, 0], arr[:, 1].astype(bool)
-        candidates = np.flatnonzero(np.isin(orth, self._candidate_ids) | space)
+        space = arr[:, 1].astype(bool)
+        ids = self._candidate_ids
+        # a set lookup per token is ~10x faster than np.isin on short documents
+        candidates = [
+            i
+            for i, (o, sp) in enumerate(zip(arr[:, 0].tolist(), space.tolist(), strict=True))
+            if sp or o in ids
+        ]
         starts = np.full(n, -1, dtype="int32")
         starts[0] = 1
         for i in candidates:
-            start = self._boundary_after(doc, int(i), space)
+            start = self._boundary_after(doc, i, space)
             if start is not None and 0 < start < n:
                 starts[start] = 1
         doc.from_array([SENT_START], starts.reshape(-1, 1).astype("uint64"))

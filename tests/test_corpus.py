@@ -62,3 +62,17 @@ def test_the_corpus_carries_the_mess_users_bring(nlp, meta):
         if t.text == "-" and not t.whitespace_ and not doc[t.i - 1].whitespace_ and doc[t.i - 1].is_alpha
     ]
     assert dashes, "no hyphen typed for a dash in the corpus"
+
+
+def test_no_sentence_is_copied_from_the_seed_articles(meta, seeds):
+    """The corpus is original: it shares no run of eight words with a seed article."""
+    import re
+
+    def grams(text):
+        words = re.findall(r"\w+", text.lower())
+        return {" ".join(words[i : i + 8]) for i in range(len(words) - 7)}
+
+    seed_grams = set().union(*(grams(t) for t in seeds.values()))
+    for m in meta:
+        shared = grams((CORPUS / m["file"]).read_text(encoding="utf-8")) & seed_grams
+        assert not shared, (m["id"], sorted(shared)[:3])

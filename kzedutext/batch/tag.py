@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -119,7 +119,9 @@ def tag_files(
     if n_process < 1:
         raise ValueError(f"n_process must be at least 1, got {n_process}")
     nlp = nlp or load()
-    pending: list[TagRecord | None] = []  # failed files waiting for their turn
+    # input order: a failed file's record waits here until the documents read
+    # before it have come out of nlp.pipe; None marks a document in the pipe
+    pending: deque[TagRecord | None] = deque()
 
     def readable() -> Iterator[tuple[str, tuple[Path, str]]]:
         for path in iter_input_files(inputs):
@@ -133,14 +135,11 @@ def tag_files(
     for doc, (path, digest) in nlp.pipe(
         readable(), as_tuples=True, batch_size=batch_size, n_process=n_process
     ):
-        while pending and pending[0] is not None:
-            yield pending.pop(0)
-        pending.pop(0)
+        while pending[0] is not None:
+            yield pending.popleft()
+        pending.popleft()
         yield _record(path, digest, doc)
-    while pending:
-        rec = pending.pop(0)
-        if rec is not None:
-            yield rec
+    yield from (rec for rec in pending if rec is not None)
 
 
 def tag_to_file(

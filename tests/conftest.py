@@ -20,6 +20,19 @@ SEEDS = Path(os.environ.get("KZEDUTEXT_SEEDS", SHARED / "seeds"))
 CORPUS = REPO / "corpus"
 
 
+RUN_SLOW = os.environ.get("KZEDUTEXT_RUN_SLOW") == "1"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Skip (not deselect) slow tests unless KZEDUTEXT_RUN_SLOW=1, so every run reports them."""
+    if RUN_SLOW:
+        return
+    skip = pytest.mark.skip(reason="slow test: set KZEDUTEXT_RUN_SLOW=1 to run it")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture(scope="session")
 def nlp():
     return kzedutext.load()

@@ -17,19 +17,36 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
+
+
+class UDWord(NamedTuple):
+    """One syntactic word of a treebank sentence.
+
+    ``token`` is the surface token the word belongs to: the word's own form, or the
+    whole multiword token (``Баласыз`` for the words ``бала`` and ``сыз``).
+    ``part`` is the word's position inside that token (0 for ordinary words).
+    """
+
+    form: str
+    lemma: str
+    upos: str
+    feats: str = "_"
+    token: str = ""
+    part: int = 0
 
 
 @dataclass(frozen=True)
 class UDSentence:
     """One treebank sentence: its text, syntactic words and surface tokens.
 
-    ``words`` are ``(form, lemma, upos)`` triples; ``tokens`` are surface tokens
-    (a multiword token such as ``Баласыз`` counts once, as written).
+    ``words`` are :class:`UDWord` tuples (``(form, lemma, upos)`` first); ``tokens``
+    are surface tokens (a multiword token such as ``Баласыз`` counts once, as written).
     """
 
     sent_id: str
     text: str
-    words: list[tuple[str, str, str]]
+    words: list[UDWord]
     tokens: list[str]
 
     @property
@@ -76,9 +93,10 @@ class UDDocument:
 def read_conllu(path: str | Path) -> Iterator[UDSentence]:
     """Sentences of a CoNLL-U file (``# sent_id`` and ``# text`` comments required)."""
     sent_id = text = None
-    words: list[tuple[str, str, str]] = []
+    words: list[UDWord] = []
     tokens: list[str] = []
     covered_until = 0
+    mwt, mwt_part = "", 0
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             line = line.rstrip("\n")
@@ -99,12 +117,36 @@ def read_conllu(path: str | Path) -> Iterator[UDSentence]:
                     first, last = (int(x) for x in cols[0].split("-"))
                     tokens.append(cols[1])
                     covered_until = last
+                    mwt, mwt_part = cols[1], 0
                     continue
-                words.append((cols[1], cols[2], cols[3]))
                 if int(cols[0]) > covered_until:
                     tokens.append(cols[1])
+                    words.append(UDWord(cols[1], cols[2], cols[3], cols[5], cols[1], 0))
+                else:
+                    words.append(UDWord(cols[1], cols[2], cols[3], cols[5], mwt, mwt_part))
+                    mwt_part += 1
         if sent_id is not None and text is not None:
             yield UDSentence(sent_id, text, words, tokens)
+
+
+def read_cg_stream(path: str | Path) -> Iterator[tuple[str, str, list[str]]]:
+    """``(form, lemma, tags)`` of each token of a disambiguated Constraint Grammar stream.
+
+    The format of the annotated apertium texts: ``"<form>"`` on its own line, then
+    tab-indented ``"lemma" tag tag ...`` readings; lines starting with ``;`` are
+    readings the annotator removed. The first surviving top-level reading is taken.
+    """
+    form, taken = None, False
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if line.startswith('"<') and line.endswith('>"'):
+                form, taken = line[2:-2], False
+            elif form is not None and not taken and line.startswith('\t"'):
+                lemma, sep, tags = line[2:].partition('" ')
+                if sep:
+                    taken = True
+                    yield form, lemma, tags.split()
 
 
 def group_documents(sentences: Iterable[UDSentence]) -> list[UDDocument]:

@@ -3,7 +3,7 @@
 >>> import kzedutext
 >>> nlp = kzedutext.load()
 >>> nlp.lang, nlp.pipe_names
-('kk', ['kk_sentencizer'])
+('kk', ['kk_sentencizer', 'kk_lemmatizer'])
 """
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ from __future__ import annotations
 from spacy.language import Language
 
 from .lang.kk import Kazakh
+from .morph import component as _morph_component  # noqa: F401  (registers kk_lemmatizer)
 
 #: Components of the default pipeline, in order.
-DEFAULT_PIPELINE: tuple[str, ...] = ("kk_sentencizer",)
+DEFAULT_PIPELINE: tuple[str, ...] = ("kk_sentencizer", "kk_lemmatizer")
 
 
 def load(*, disable: tuple[str, ...] = ()) -> Language:

@@ -4,12 +4,45 @@
 >>> nlp = kz.load()
 >>> [t.text for t in nlp("Кәсіби құзыреттілік, т.б.")]
 ['Кәсіби', 'құзыреттілік', ',', 'т.б.']
+>>> kz.read("Кіріспе\\n\\nБұл мақала оқыту туралы.".encode()).language
+'kk'
 """
 
+from .ingest import (
+    CorruptFileError,
+    Document,
+    EmptyFileError,
+    FileTooLargeError,
+    NotTextError,
+    ReadError,
+    ReaderUnavailableError,
+    UnreadableFileError,
+    UnsupportedFormatError,
+    read,
+    redact,
+)
 from .lang.kk import Kazakh
 from .pipeline import load
 from .text.normalize import normalize, normalize_with_offsets, normalize_word
 
 __version__ = "0.1.0"
 
-__all__ = ["Kazakh", "load", "normalize", "normalize_with_offsets", "normalize_word", "__version__"]
+__all__ = [
+    "CorruptFileError",
+    "Document",
+    "EmptyFileError",
+    "FileTooLargeError",
+    "Kazakh",
+    "NotTextError",
+    "ReadError",
+    "ReaderUnavailableError",
+    "UnreadableFileError",
+    "UnsupportedFormatError",
+    "__version__",
+    "load",
+    "normalize",
+    "normalize_with_offsets",
+    "normalize_word",
+    "read",
+    "redact",
+]

@@ -21,7 +21,7 @@ from ..text.langid import guess
 from ..text.normalize import normalize
 from .boilerplate import remove_boilerplate
 from .document import Document, Meta, Paragraph, Provenance, Section
-from .errors import EmptyFileError, ReadError
+from .errors import EmptyFileError, FileTooLargeError, ReadError
 from .formats import detect_format
 from .readers import get_reader
 from .redact import redact as redact_text
@@ -58,8 +58,6 @@ def read(
         path = None
         label = name or "<bytes>"
         if len(data) > max_bytes:
-            from .errors import FileTooLargeError
-
             raise FileTooLargeError(
                 label, f"the data is {len(data):,} bytes, over the limit of {max_bytes:,} (raise max_bytes)"
             )
@@ -102,6 +100,7 @@ def build_document(
     if not paras:
         raise EmptyFileError(label, "the file has no text" + (" besides web-page boilerplate" if removed else ""))
     structure = parse_structure(paras)
+    langs = _heading_languages(paras, langs, structure)
     fields = dict(structure.fields)
     if "title" not in fields and file_meta.get("title"):
         fields["title"] = file_meta["title"]
@@ -158,6 +157,19 @@ def _settle(g, language: str) -> str:
         if max(g.kk_votes, g.ru_votes) < 1.0 or g.confidence < 0.5:
             return language
     return g.language
+
+
+def _heading_languages(paras: list[str], langs: list[str], structure) -> list[str]:
+    """A bare heading ("Аннотация", "Кіріспе") takes the language of the text under it."""
+    langs = list(langs)
+    for i, sec in enumerate(structure.section_of):
+        opens = i == 0 or structure.section_of[i - 1] != sec
+        if not opens or structure.sections[sec].heading != paras[i].rstrip(":. "):
+            continue
+        nxt = i + 1
+        if nxt < len(paras) and structure.section_of[nxt] == sec and langs[nxt] in ("kk", "ru", "en"):
+            langs[i] = langs[nxt]
+    return langs
 
 
 def _redact_meta(meta: Meta) -> Meta:

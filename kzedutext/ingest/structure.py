@@ -125,7 +125,12 @@ def _is_numbered_heading(paragraphs: list[str], i: int) -> bool:
     if len(text.split()) > HEADING_MAX_WORDS or len(text) > 200:
         return False
     nxt = next((p for p in paragraphs[i + 1 :] if p.strip()), "")
-    return not _LIST_ITEM.match(nxt) and len(nxt.split()) >= BODY_MIN_WORDS
+    if _LIST_ITEM.match(nxt) or len(nxt.split()) < BODY_MIN_WORDS:
+        return False
+    # "3." right after a "2." item is the list's last item, not a heading
+    prev = re.match(r"^(\d{1,2})[.)]", paragraphs[i - 1]) if i else None
+    number = re.match(r"^(\d{1,2})", text)
+    return not (prev and number and int(prev.group(1)) + 1 == int(number.group(1)))
 
 
 def split_keywords(text: str) -> tuple[str, ...]:

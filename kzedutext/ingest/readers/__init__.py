@@ -53,5 +53,6 @@ def require(module: str, package: str, fmt: str, source: str):
         return importlib.import_module(module)
     except ImportError as err:
         raise ReaderUnavailableError(
-            source, f"reading .{fmt} files needs the '{package}' package: pip install {package}"
+            source,
+            f"reading .{fmt} files needs the '{package}' package: pip install {package} (import failed: {err})",
         ) from err

@@ -40,12 +40,14 @@ def read_pdf(data: bytes, *, source: str = "<bytes>") -> Extracted:
         interpreter = PDFPageInterpreter(manager, device)
         for page in PDFPage.create_pages(doc):
             interpreter.process_page(page)
-            boxes = [b for b in device.get_result() if isinstance(b, LTTextBox)]
-            paragraphs: list[str] = []
-            for box in boxes:
-                lines = [ln for ln in box if isinstance(ln, LTTextLine) and ln.get_text().strip()]
-                paragraphs.extend(_box_paragraphs(box, lines))
-            pages.append(paragraphs)
+            lines = [
+                ln
+                for box in device.get_result()
+                if isinstance(box, LTTextBox)
+                for ln in box
+                if isinstance(ln, LTTextLine) and ln.get_text().strip()
+            ]
+            pages.append(_page_paragraphs(lines))
         info = doc.info[0] if doc.info else {}
     except Exception as err:  # pdfminer raises many unrelated types on damaged files
         name = err.__class__.__name__
@@ -58,23 +60,43 @@ def read_pdf(data: bytes, *, source: str = "<bytes>") -> Extracted:
     return Extracted(tuple(paragraphs), _info(info))
 
 
-def _box_paragraphs(box, lines) -> list[str]:
-    if not lines:
-        return []
-    width = max(box.x1 - box.x0, 1.0)
-    groups: list[list] = [[lines[0]]]
-    for prev, line in zip(lines, lines[1:], strict=False):
-        height = max(prev.y1 - prev.y0, 1.0)
-        gap = prev.y0 - line.y1
-        prev_text = prev.get_text().strip()
-        short = prev.x1 < box.x1 - 0.2 * width
-        indented = line.x0 > box.x0 + 0.02 * width + 2
-        hyphenated = prev_text.endswith("-")
-        if gap > 0.7 * height or (not hyphenated and (short or indented)):
-            groups.append([line])
+def _merge_baselines(lines) -> list[list]:
+    """[x0, x1, y0, y1, text] per visual line: pieces on one baseline (justified text) joined."""
+    out: list[list] = []
+    for ln in lines:
+        text = ln.get_text().replace("\n", " ")
+        if out and abs(out[-1][2] - ln.y0) < 2 and ln.x0 >= out[-1][1] - 1:
+            out[-1][1] = ln.x1
+            out[-1][4] = f"{out[-1][4].rstrip()} {text.lstrip()}"
         else:
-            groups[-1].append(line)
-    return [p for p in (join_lines([ln.get_text() for ln in g]) for g in groups) if p]
+            out.append([ln.x0, ln.x1, ln.y0, ln.y1, text])
+    return out
+
+
+def _page_paragraphs(lines) -> list[str]:
+    """Group a page's lines (in reading order) into paragraphs by spacing, indent and length."""
+    rows = _merge_baselines(lines)
+    if not rows:
+        return []
+    left = min(r[0] for r in rows)
+    right = max(r[1] for r in rows)
+    width = max(right - left, 1.0)
+    steps = sorted(
+        a[2] - b[2] for a, b in zip(rows, rows[1:], strict=False) if 0 < a[2] - b[2] < 3 * max(a[3] - a[2], 1.0)
+    )
+    step = steps[len(steps) // 4] if steps else None  # line spacing: the common small step
+    groups: list[list] = [[rows[0]]]
+    for prev, row in zip(rows, rows[1:], strict=False):
+        drop = prev[2] - row[2]
+        hyphenated = prev[4].rstrip().endswith("-")
+        new_block = drop <= 0 or step is None or drop > 1.3 * step
+        short = prev[1] < right - 0.15 * width
+        indented = row[0] > left + 0.02 * width + 2
+        if new_block or (not hyphenated and (short or indented)):
+            groups.append([row])
+        else:
+            groups[-1].append(row)
+    return [p for p in (join_lines([r[4] for r in g]) for g in groups) if p]
 
 
 def _drop_running_heads(pages: list[list[str]]) -> list[list[str]]:

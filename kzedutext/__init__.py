@@ -6,9 +6,23 @@
 ['Кәсіби', 'құзыреттілік', ',', 'т.б.']
 >>> kz.lemmatize("құзыреттілігін")
 'құзыреттілік'
-
+>>> kz.read("Кіріспе\\n\\nБұл мақала оқыту туралы.".encode()).language
+'kk'
 """
 
+from .ingest import (
+    CorruptFileError,
+    Document,
+    EmptyFileError,
+    FileTooLargeError,
+    NotTextError,
+    ReadError,
+    ReaderUnavailableError,
+    UnreadableFileError,
+    UnsupportedFormatError,
+    read,
+    redact,
+)
 from .lang.kk import Kazakh
 from .morph import Analysis, analyze, lemmatize
 from .pipeline import load
@@ -18,7 +32,23 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Analysis",
+    "CorruptFileError",
+    "Document",
+    "EmptyFileError",
+    "FileTooLargeError",
     "Kazakh",
+    "NotTextError",
+    "ReadError",
+    "ReaderUnavailableError",
+    "UnreadableFileError",
+    "UnsupportedFormatError",
+    "__version__",
     "analyze",
     "lemmatize",
-    "load", "normalize", "normalize_with_offsets", "normalize_word", "__version__"]
+    "load",
+    "normalize",
+    "normalize_with_offsets",
+    "normalize_word",
+    "read",
+    "redact",
+]

@@ -1,6 +1,7 @@
 """The ``kzedutext`` command line. Each command wraps a plain function.
 
 kzedutext tag corpus/texts --out out/corpus.jsonl
+kzedutext tag papers/ --out out/papers.csv --format csv --redact
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ def tag(
     out: Path = typer.Option(..., "--out", "-o", help="Output file."),
     fmt: str = typer.Option("jsonl", "--format", "-f", help=f"One of: {', '.join(FORMATS)}."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes to use."),
+    redact: bool = typer.Option(
+        False, "--redact", help="Replace e-mails, phone numbers and IINs with [EMAIL], [PHONE], [IIN]."
+    ),
+    max_mb: float = typer.Option(50.0, "--max-mb", min=0.001, help="Refuse files larger than this (MB)."),
 ) -> None:
     """Tag every document and write one record per document."""
     if fmt not in FORMATS:
@@ -44,7 +49,9 @@ def tag(
     if missing:
         raise typer.BadParameter(f"not found: {', '.join(missing)}", param_hint="INPUTS")
     with console.status("Tagging..."):
-        summary = tag_to_file(inputs, out, fmt=fmt, n_process=workers)
+        summary = tag_to_file(
+            inputs, out, fmt=fmt, n_process=workers, redact=redact, max_bytes=int(max_mb * 1024 * 1024)
+        )
     console.print(
         f"{summary.n_documents} documents: {summary.n_ok} ok, {summary.n_documents - summary.n_ok} failed -> {out}"
     )

@@ -1,5 +1,11 @@
 """Tag every document of a collection and write one record per document.
 
+Every supported format is read with :func:`kzedutext.read` (web boilerplate
+removed, header metadata and paragraph languages found). Only the Kazakh
+paragraphs, without the reference list, go through the Kazakh pipeline: a Russian
+paragraph is never tokenised as Kazakh. The record keeps ``meta``, ``language``
+and the share of each language.
+
 Streams: files are read one at a time and passed through ``nlp.pipe``, so memory
 stays flat however many files there are. A file that cannot be read gets a record
 whose ``status`` says why; it never stops the batch and is never dropped.
@@ -8,8 +14,8 @@ whose ``status`` says why; it never stops the batch and is never dropped.
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (folder / "a.txt").write_text("Мұғалім сабақ береді. Оқушылар тыңдайды.", encoding="utf-8")
 >>> _ = (folder / "b.txt").write_bytes(b"")
->>> [(r.path.endswith("a.txt"), r.status, r.n_sentences) for r in tag_files([folder])]
-[(True, 'ok', 2), (False, 'error: the file is empty', 0)]
+>>> [(r.path.endswith("a.txt"), r.status, r.n_sentences, r.language) for r in tag_files([folder])]
+[(True, 'ok', 2, 'kk'), (False, 'error: the file is empty (0 bytes)', 0, '')]
 """
 
 from __future__ import annotations
@@ -24,11 +30,12 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from ..ingest.text import ReadError, decode_bytes
+from ..ingest import SUFFIXES, Document, ReadError, read
+from ..ingest.text import DEFAULT_MAX_BYTES, read_bytes
 from ..pipeline import load
 
-#: File endings the batch reader understands (more formats arrive with issue #4).
-SUPPORTED_SUFFIXES = (".txt",)
+#: File endings the batch reader understands.
+SUPPORTED_SUFFIXES = tuple(SUFFIXES)
 FORMATS = ("jsonl", "csv")
 
 
@@ -39,6 +46,11 @@ class TagRecord:
     path: str
     sha256: str
     status: str
+    format: str = ""
+    language: str = ""
+    languages: dict[str, float] = field(default_factory=dict)
+    meta: dict = field(default_factory=dict)
+    n_paragraphs: int = 0
     n_chars: int = 0
     n_tokens: int = 0
     n_words: int = 0
@@ -48,6 +60,14 @@ class TagRecord:
     def to_dict(self) -> dict:
         d = asdict(self)
         d["top_words"] = list(self.top_words)
+        return d
+
+    def to_row(self) -> dict:
+        """A flat dict for CSV: lists joined by spaces, dicts as JSON."""
+        d = self.to_dict()
+        d["top_words"] = " ".join(self.top_words)
+        d["languages"] = json.dumps(self.languages, ensure_ascii=False)
+        d["meta"] = json.dumps(d["meta"], ensure_ascii=False)
         return d
 
 
@@ -72,32 +92,33 @@ def iter_input_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def _read(path: Path) -> tuple[str | None, str, str]:
-    """(text or None, sha256, status) for one file."""
+def _read(path: Path, *, redact: bool, max_bytes: int) -> tuple[Document | None, str, str]:
+    """(document or None, sha256, status) for one file."""
     try:
-        data = path.read_bytes()
-    except OSError as err:
-        return None, "", f"error: cannot open the file ({err.strerror})"
+        data = read_bytes(path, max_bytes=max_bytes)
+    except ReadError as err:
+        return None, "", f"error: {err.reason}"
     digest = hashlib.sha256(data).hexdigest()
-    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        return (
-            None,
-            digest,
-            f"error: unsupported format {path.suffix or '(none)'} (supported: {', '.join(SUPPORTED_SUFFIXES)})",
-        )
     try:
-        return decode_bytes(data, source=str(path)), digest, "ok"
+        return read(data, name=str(path), redact=redact, max_bytes=max_bytes), digest, "ok"
     except ReadError as err:
         return None, digest, f"error: {err.reason}"
+    except Exception as err:  # a reader library's own bug must not stop the batch
+        return None, digest, f"error: unexpected {err.__class__.__name__} while reading ({err})"
 
 
-def _record(path: Path, digest: str, doc) -> TagRecord:
+def _record(path: Path, digest: str, document: Document, doc) -> TagRecord:
     words = [t for t in doc if t.is_alpha]
     counts = Counter(t.norm_ for t in words if not (t.is_stop or t.like_num) and len(t) > 2)
     return TagRecord(
         path=str(path),
         sha256=digest,
         status="ok",
+        format=document.provenance.format,
+        language=document.language,
+        languages=document.languages,
+        meta=document.meta.to_dict(),
+        n_paragraphs=len(document.paragraphs),
         n_chars=len(doc.text),
         n_tokens=sum(1 for t in doc if not t.is_space),
         n_words=len(words),
@@ -112,8 +133,14 @@ def tag_files(
     nlp: Language | None = None,
     batch_size: int = 16,
     n_process: int = 1,
+    redact: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[TagRecord]:
-    """Yield one :class:`TagRecord` per input file, in input order."""
+    """Yield one :class:`TagRecord` per input file, in input order.
+
+    ``redact=True`` replaces e-mails, phone numbers and IINs in the text and the
+    metadata before tagging; files over ``max_bytes`` get an error record.
+    """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, got {batch_size}")
     if n_process < 1:
@@ -123,22 +150,23 @@ def tag_files(
     # before it have come out of nlp.pipe; None marks a document in the pipe
     pending: deque[TagRecord | None] = deque()
 
-    def readable() -> Iterator[tuple[str, tuple[Path, str]]]:
+    def readable() -> Iterator[tuple[str, tuple[Path, str, Document]]]:
         for path in iter_input_files(inputs):
-            text, digest, status = _read(path)
-            if text is None:
+            document, digest, status = _read(path, redact=redact, max_bytes=max_bytes)
+            if document is None:
                 pending.append(TagRecord(str(path), digest, status))
             else:
                 pending.append(None)
-                yield text, (path, digest)
+                # only Kazakh prose goes through the Kazakh pipeline
+                yield document.text_in("kk"), (path, digest, document)
 
-    for doc, (path, digest) in nlp.pipe(
+    for doc, (path, digest, document) in nlp.pipe(
         readable(), as_tuples=True, batch_size=batch_size, n_process=n_process
     ):
         while pending[0] is not None:
             yield pending.popleft()
         pending.popleft()
-        yield _record(path, digest, doc)
+        yield _record(path, digest, document, doc)
     yield from (rec for rec in pending if rec is not None)
 
 
@@ -149,6 +177,8 @@ def tag_to_file(
     fmt: str = "jsonl",
     n_process: int = 1,
     nlp: Language | None = None,
+    redact: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> TagSummary:
     """Tag ``inputs`` and write the records to ``out`` as JSON lines or CSV."""
     if fmt not in FORMATS:
@@ -162,13 +192,11 @@ def tag_to_file(
         writer = csv.DictWriter(fh, fieldnames=columns) if fmt == "csv" else None
         if writer:
             writer.writeheader()
-        for rec in tag_files(inputs, nlp=nlp, n_process=n_process):
-            row = rec.to_dict()
+        for rec in tag_files(inputs, nlp=nlp, n_process=n_process, redact=redact, max_bytes=max_bytes):
             if writer:
-                row["top_words"] = " ".join(rec.top_words)
-                writer.writerow(row)
+                writer.writerow(rec.to_row())
             else:
-                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+                fh.write(json.dumps(rec.to_dict(), ensure_ascii=False) + "\n")
             n += 1
             if rec.status == "ok":
                 ok += 1

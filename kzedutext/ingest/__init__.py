@@ -1,5 +1,43 @@
-"""Reading documents from disk (plain text for now; more formats in issue #4)."""
+"""Reading documents: formats, clean-up, structure, metadata, language, privacy.
 
-from .text import ReadError, read_text_file
+>>> from kzedutext.ingest import read
+>>> read("Кіріспе\\n\\nМәтін осында.".encode()).sections[0].kind
+'introduction'
+"""
 
-__all__ = ["ReadError", "read_text_file"]
+from .document import SECTION_KINDS, Document, Meta, Paragraph, Provenance, Section
+from .errors import (
+    CorruptFileError,
+    EmptyFileError,
+    FileTooLargeError,
+    NotTextError,
+    ReadError,
+    ReaderUnavailableError,
+    UnreadableFileError,
+    UnsupportedFormatError,
+)
+from .formats import SUFFIXES
+from .read import read
+from .redact import redact
+from .text import read_text_file
+
+__all__ = [
+    "SECTION_KINDS",
+    "SUFFIXES",
+    "CorruptFileError",
+    "Document",
+    "EmptyFileError",
+    "FileTooLargeError",
+    "Meta",
+    "NotTextError",
+    "Paragraph",
+    "Provenance",
+    "ReadError",
+    "ReaderUnavailableError",
+    "Section",
+    "UnreadableFileError",
+    "UnsupportedFormatError",
+    "read",
+    "read_text_file",
+    "redact",
+]

@@ -2,6 +2,7 @@
 
 import pytest
 
+from kzedutext.ingest.errors import EmptyFileError, NotTextError
 from kzedutext.ingest.text import ReadError, read_text_file
 
 TEXT = "Мұғалімнің кәсіби құзыреттілігі – білім сапасының кепілі."
@@ -42,3 +43,30 @@ def test_size_limit(tmp_path):
 def test_missing_file(tmp_path):
     with pytest.raises(ReadError, match="cannot open"):
         read_text_file(tmp_path / "nope.txt")
+
+
+@pytest.mark.parametrize(
+    "text, encoding",
+    [
+        ("Профессиональная компетентность педагога в сельской школе", "cp1251"),
+        ("Профессиональная компетентность педагога в сельской школе", "koi8-r"),
+        ("Мұғалімнің кәсіби құзыреттілігі мен шеберлігі", "kz1048"),
+        ("Мұғалімнің кәсіби құзыреттілігі мен шеберлігі", "utf-16-le"),
+        ("Мұғалімнің кәсіби құзыреттілігі мен шеберлігі", "utf-16-be"),
+    ],
+)
+def test_legacy_and_bomless_encodings(tmp_path, text, encoding):
+    path = tmp_path / "a.txt"
+    path.write_bytes(text.encode(encoding))
+    assert read_text_file(path) == text
+
+
+@pytest.mark.parametrize(
+    "data, error",
+    [(b"", EmptyFileError), (b" \n\t", EmptyFileError), (b"\x00\x01\x02\x03" * 50, NotTextError)],
+)
+def test_each_cause_has_its_own_error_class(tmp_path, data, error):
+    path = tmp_path / "x.txt"
+    path.write_bytes(data)
+    with pytest.raises(error):
+        read_text_file(path)

@@ -109,7 +109,12 @@ def _read(path: Path, *, redact: bool, max_bytes: int) -> tuple[Document | None,
 
 def _record(path: Path, digest: str, document: Document, doc) -> TagRecord:
     words = [t for t in doc if t.is_alpha]
-    counts = Counter(t.norm_ for t in words if not (t.is_stop or t.like_num) and len(t) > 2)
+    # the most frequent lemmas (мектептің, мектепте → мектеп), stop words left out
+    counts = Counter(
+        (t.lemma_ or t.norm_).lower()
+        for t in words
+        if not (t.is_stop or t.like_num or doc.vocab[(t.lemma_ or t.norm_).lower()].is_stop) and len(t) > 2
+    )
     return TagRecord(
         path=str(path),
         sha256=digest,

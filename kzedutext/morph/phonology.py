@@ -12,7 +12,7 @@ from __future__ import annotations
 
 BACK_VOWELS = frozenset("аоұыяё")
 FRONT_VOWELS = frozenset("әеөүіэ")
-VOWELS = BACK_VOWELS | FRONT_VOWELS | frozenset("иуюe")
+VOWELS = BACK_VOWELS | FRONT_VOWELS | frozenset("иую")
 #: Sound classes a suffix's ``after`` condition names (see ``data/morphotactics.tsv``).
 #: у and ю end a stem like a consonant (оқу+ы → оқуы, оқу+дың), и like a vowel.
 SOUND_CLASSES = {

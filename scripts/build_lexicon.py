@@ -119,7 +119,6 @@ def main() -> None:
         if len(parts) < 3:
             continue
         lemma, form = normalize_word(parts[0]).lower(), normalize_word(parts[1]).lower()
-        weights[(lemma, "NOUN")] += 0
         sources[(lemma, "NOUN")].add("unimorph")
         um_forms.setdefault(form, (lemma, "NOUN", feats_of(parts[2].split(";"), UNIMORPH_FEATS)))
     verb_forms: dict[str, list[str]] = collections.defaultdict(list)
@@ -134,7 +133,6 @@ def main() -> None:
         # the stem is the candidate most forms start with (оқу: оқыдым → оқы; жазу: жаздым → жаз)
         stem = max(stems, key=lambda s: (sum(f.startswith(s) for f in forms), len(s)))
         sources[(stem, "VERB")].add("unimorph")
-        weights[(stem, "VERB")] += 0
         for form in forms:
             um_forms.setdefault(form, (stem, "VERB", "_"))
 
@@ -176,7 +174,6 @@ def main() -> None:
         print(f"hunspell: {len(derived)} passive/cooperative verb stems folded into their base verb")
         for stem in verb_stems:
             sources[(stem, "VERB")].add("hunspell")
-            weights[(stem, "VERB")] += 0
         trusted = {lemma for (lemma, _pos) in sources}
         # Filter the nominal list with our own analyser: drop a word that is a known stem
         # plus an inflection (абайдың = абай + дың), keep derived words (оқушы, басқару).
@@ -203,7 +200,6 @@ def main() -> None:
                 continue
             upos = "PROPN" if w[:1].isupper() else "NOUN"
             sources[(low, upos)].add("hunspell")
-            weights[(low, upos)] += 0
             kept += 1
         print(f"hunspell: {len(verb_stems)} verb stems, {kept} of {len(candidates)} nominal entries kept")
     else:

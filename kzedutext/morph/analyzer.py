@@ -133,11 +133,12 @@ class Analyzer:
             if suffix_only:
                 return [Analysis(head, "PROPN" if head.isupper() else "NUM", a.feats, a.suffixes, True, a.score)
                         for a in suffix_only]
-        out = []
-        for a in self.analyze(tail):
-            out.append(Analysis(f"{head}-{a.lemma}".lower() if not head[:1].isupper() else f"{head}-{a.lemma}",
-                                a.upos, a.feats, a.suffixes, a.known, a.score))
-        return out
+        keep_case = head[:1].isupper()
+        return [
+            Analysis(f"{head}-{a.lemma}" if keep_case else f"{head}-{a.lemma}".lower(),
+                     a.upos, a.feats, a.suffixes, a.known, a.score)
+            for a in self.analyze(tail)
+        ]
 
     def _analyze_suffix_only(self, tail: str) -> list[Analysis]:
         found: list[Analysis] = []

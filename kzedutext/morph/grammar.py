@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .._data import read_table
-from .phonology import CONSONANT_CLASSES, SOUND_CLASSES, suffix_harmony
+from .phonology import CONSONANT_CLASSES, SOUND_CLASSES, harmony
 
 STEM_STATES = frozenset({"N", "VS"})
 
@@ -86,7 +86,7 @@ class Grammar:
                         surface=surface,
                         after=after,
                         restore=tuple(restore.split("|")) if restore else (),
-                        harmony=None if invariant else suffix_harmony(surface),
+                        harmony=None if invariant else harmony(surface),
                         feats=feat_tuple,
                         cost=float(cost),
                     )

@@ -40,11 +40,6 @@ def harmony(word: str) -> str | None:
     return None
 
 
-def suffix_harmony(suffix: str) -> str | None:
-    """The harmony a suffix demands of its stem (``None`` for а-/е-less suffixes like ``н``)."""
-    return harmony(suffix)
-
-
 def sound_class(stem: str) -> str | None:
     """Class of the stem's final sound: V, S, L, M, Z, K (``None`` for an empty stem)."""
     return _CLASS_OF.get(stem[-1]) if stem else None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import zipfile
 
 from ..errors import CorruptFileError
 from ..paragraphs import clean_line
@@ -15,11 +14,7 @@ def read_docx(data: bytes, *, source: str = "<bytes>") -> Extracted:
     docx = require("docx", "python-docx", "docx", source)
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
-        raise CorruptFileError(
-            source, f"corrupt .docx file ({err.__class__.__name__}); re-save it from Word or LibreOffice"
-        ) from err
-    except Exception as err:  # python-docx raises its own PackageNotFoundError and lxml errors
+    except Exception as err:  # zip, XML and python-docx's own PackageNotFoundError errors
         raise CorruptFileError(
             source, f"corrupt .docx file ({err.__class__.__name__}); re-save it from Word or LibreOffice"
         ) from err

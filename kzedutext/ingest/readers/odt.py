@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import zipfile
 
 from ..errors import CorruptFileError
 from ..paragraphs import clean_line
@@ -18,11 +17,7 @@ def read_odt(data: bytes, *, source: str = "<bytes>") -> Extracted:
     teletype = require("odf.teletype", "odfpy", "odt", source)
     try:
         doc = opendocument.load(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
-        raise CorruptFileError(
-            source, f"corrupt .odt file ({err.__class__.__name__}); re-save it from LibreOffice"
-        ) from err
-    except Exception as err:  # odfpy lets XML parser errors through
+    except Exception as err:  # zip errors, and the XML parser errors odfpy lets through
         raise CorruptFileError(
             source, f"corrupt .odt file ({err.__class__.__name__}); re-save it from LibreOffice"
         ) from err

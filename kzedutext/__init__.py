@@ -26,6 +26,7 @@ from .ingest import (
 from .lang.kk import Kazakh
 from .morph import Analysis, analyze, lemmatize
 from .pipeline import load
+from .terms import Mention, Ontology, extract_competencies, extract_terms, term_table
 from .text.normalize import normalize, normalize_with_offsets, normalize_word
 
 __version__ = "0.1.0"
@@ -37,13 +38,17 @@ __all__ = [
     "EmptyFileError",
     "FileTooLargeError",
     "Kazakh",
+    "Mention",
     "NotTextError",
+    "Ontology",
     "ReadError",
     "ReaderUnavailableError",
     "UnreadableFileError",
     "UnsupportedFormatError",
     "__version__",
     "analyze",
+    "extract_competencies",
+    "extract_terms",
     "lemmatize",
     "load",
     "normalize",
@@ -51,4 +56,5 @@ __all__ = [
     "normalize_word",
     "read",
     "redact",
+    "term_table",
 ]

@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS
 
 import kzedutext as kz
 from kzedutext.terms.evaluate import predict_exact_strings, predict_with_extractor, read_gold, score_mentions
-
-from conftest import SEEDS
 
 GOLD = Path(__file__).resolve().parent.parent / "data" / "competencies_gold.jsonl"
 

@@ -26,7 +26,7 @@ from .ingest import (
 from .lang.kk import Kazakh
 from .morph import Analysis, analyze, lemmatize
 from .pipeline import load
-from .terms import Mention, Ontology, extract_competencies, extract_terms, term_table
+from .terms import Mention, Ontology, discover_terms, extract_competencies, extract_terms, term_table
 from .text.normalize import normalize, normalize_with_offsets, normalize_word
 
 __version__ = "0.1.0"
@@ -47,6 +47,7 @@ __all__ = [
     "UnsupportedFormatError",
     "__version__",
     "analyze",
+    "discover_terms",
     "extract_competencies",
     "extract_terms",
     "lemmatize",

@@ -8,10 +8,12 @@
 from __future__ import annotations
 
 from .component import TermMatcher
+from .discovery import Candidate, discover_terms
 from .extract import Mention, TermCount, TermTable, extract_competencies, extract_terms, term_table
 from .ontology import Category, Concept, Family, Ontology
 
 __all__ = [
+    "Candidate",
     "Category",
     "Concept",
     "Family",
@@ -20,6 +22,7 @@ __all__ = [
     "TermCount",
     "TermMatcher",
     "TermTable",
+    "discover_terms",
     "extract_competencies",
     "extract_terms",
     "term_table",

@@ -24,7 +24,7 @@ from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
-from .matcher import CompiledOntology, TriggerIndex
+from .matcher import CompiledOntology, TriggerIndex, norm_of
 from .ontology import GROUPS, Ontology
 
 #: doc.user_data key of the {concept id: (canonical, en, ru)} table the span getters read.
@@ -78,7 +78,7 @@ class TermMatcher:
                     classes.clear()
                 strings, word_class = self.vocab.strings, self.triggers.word_class
                 for h in set(hashes).difference(classes):
-                    classes[h] = word_class(strings[h].lower())
+                    classes[h] = word_class(norm_of(strings[h]))
                 row = list(map(classes.__getitem__, hashes))
             candidates = self.triggers.candidates((), np.array(row, dtype=np.int32))
             if candidates:
@@ -103,7 +103,7 @@ class TermMatcher:
 
 
 class _Norms:
-    """Lower-cased token norms of one Doc, fetched from the string store on first use."""
+    """The matcher's form (:func:`norm_of`) of each token norm of a Doc, made on first use."""
 
     __slots__ = ("_hashes", "_strings", "_cache")
 
@@ -121,7 +121,7 @@ class _Norms:
         if text is None:
             if len(self._cache) > 500_000:
                 self._cache.clear()
-            text = self._cache[h] = self._strings[h].lower()
+            text = self._cache[h] = norm_of(self._strings[h])
         return text
 
 

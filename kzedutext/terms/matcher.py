@@ -52,9 +52,24 @@ def word_keys(norm: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+@lru_cache(maxsize=200_000)
 def norm_of(text: str) -> str:
-    """The normalised lower-case form the matcher compares (Latin look-alikes repaired)."""
-    return normalize_word(text).lower()
+    """The form the matcher compares: normalised (Latin look-alikes repaired), lower case,
+    spelling variants of a stem folded (``spelling_variants.tsv``).
+
+    >>> norm_of("Құзіреттілігін"), norm_of("құдыреттіліктің")
+    ('құзыреттілігін', 'құзыреттіліктің')
+    """
+    norm = normalize_word(text).lower()
+    for variant, standard in _spelling_variants():
+        if norm.startswith(variant):
+            return standard + norm[len(variant) :]
+    return norm
+
+
+@lru_cache(maxsize=1)
+def _spelling_variants() -> tuple[tuple[str, str], ...]:
+    return tuple((variant, standard) for variant, standard in read_table("kzedutext.terms", "spelling_variants.tsv"))
 
 
 class Match(NamedTuple):

@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..errors import Errors
+from ..ingest import Document
 from .ontology import GROUPS
 
 
@@ -137,7 +138,7 @@ def extract_terms(text_or_doc: str | Doc, *, nlp: Language | None = None) -> lis
 
 
 def term_table(
-    docs: Iterable[str | Doc | Path],
+    docs: Iterable[str | Doc | Path | Document],
     *,
     ids: Sequence[str] | None = None,
     groups: Sequence[str] = GROUPS,
@@ -147,7 +148,8 @@ def term_table(
     """Count concepts per document: ``term × document`` counts, document frequency, context.
 
     Args:
-        docs: texts, processed Docs, or paths of files (read with ``kz.read``).
+        docs: texts, processed Docs, ``kz.Document``s or paths of files (read with
+            ``kz.read``; of documents and files only the Kazakh paragraphs are used).
         ids: a name for each document (default: the path, or the position as a string).
         groups: which span groups to count (``"competencies"``, ``"terms"``).
         nlp: the pipeline for texts and files (default: ``kz.load()``).
@@ -180,7 +182,7 @@ def term_table(
     return TermTable(documents=tuple(names), counts=tuple(counts), first_seen=first_seen)
 
 
-def _docs(docs: Iterable[str | Doc | Path], *, nlp: Language | None, batch_size: int):
+def _docs(docs: Iterable[str | Doc | Path | Document], *, nlp: Language | None, batch_size: int):
     """(name, Doc) pairs; strings and files go through ``nlp.pipe`` in batches."""
     pipeline = nlp or _default_nlp()
     pending: list[tuple[str, str]] = []
@@ -199,12 +201,12 @@ def _docs(docs: Iterable[str | Doc | Path], *, nlp: Language | None, batch_size:
         if isinstance(item, Path):
             from ..ingest import read
 
-            document = read(item)
-            pending.append((str(item), document.text))
+            # only the Kazakh paragraphs go through the Kazakh pipeline
+            pending.append((str(item), read(item).text_in("kk")))
         elif isinstance(item, str):
             pending.append((str(n), item))
-        elif hasattr(item, "text") and hasattr(item, "meta"):  # a kz.Document
-            pending.append((str(n), item.text))
+        elif hasattr(item, "text_in") and hasattr(item, "provenance"):  # a kz.Document
+            pending.append((item.provenance.source or str(n), item.text_in("kk")))
         else:
             raise TypeError(Errors.E208.format(type=type(item).__name__))
         if len(pending) >= batch_size:

@@ -87,3 +87,24 @@ def test_extract_on_a_doc_made_without_the_component():
 def test_edges_of_the_text(nlp, text, expected):
     doc = nlp(text)
     assert [s._.canonical for s in doc.spans["competencies"]] == expected
+
+
+def test_cli_terms_writes_the_tables_and_counts_bad_files(tmp_path):
+    import csv
+
+    from typer.testing import CliRunner
+
+    from kzedutext.cli import app
+
+    (tmp_path / "a.txt").write_text("Кәсіби құзыреттілігі. Кәсіби және жеке құзыреттілік.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Функционалдық сауаттылық пен кәсіби құзыреттілік.", encoding="utf-8")
+    (tmp_path / "c.txt").write_bytes(b"")
+    result = CliRunner().invoke(app, ["terms", str(tmp_path), "--out", str(tmp_path / "out" / "t.csv"), "-c", "5"])
+    assert result.exit_code == 0, result.output
+    with (tmp_path / "out" / "t.csv").open(encoding="utf-8") as fh:
+        rows = {r["canonical"]: r for r in csv.DictReader(fh)}
+    assert rows["кәсіби құзыреттілік"]["count"] == "3"
+    assert rows["кәсіби құзыреттілік"]["document_frequency"] == "2"
+    assert rows["жеке құзыреттілік"]["first_document"].endswith("a.txt")
+    assert (tmp_path / "out" / "t.counts.csv").exists() and (tmp_path / "out" / "t.candidates.csv").exists()
+    assert "1 x error: the file is empty" in result.output

@@ -27,6 +27,7 @@ from .lang.kk import Kazakh
 from .morph import Analysis, analyze, lemmatize
 from .pipeline import load
 from .text.normalize import normalize, normalize_with_offsets, normalize_word
+from .themes import THEMES, ThemeScorer, load_taxonomy
 
 __version__ = "0.1.0"
 
@@ -40,12 +41,15 @@ __all__ = [
     "NotTextError",
     "ReadError",
     "ReaderUnavailableError",
+    "THEMES",
+    "ThemeScorer",
     "UnreadableFileError",
     "UnsupportedFormatError",
     "__version__",
     "analyze",
     "lemmatize",
     "load",
+    "load_taxonomy",
     "normalize",
     "normalize_with_offsets",
     "normalize_word",

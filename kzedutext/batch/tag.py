@@ -56,6 +56,8 @@ class TagRecord:
     n_words: int = 0
     n_sentences: int = 0
     top_words: tuple[str, ...] = field(default_factory=tuple)
+    themes: dict[str, float] = field(default_factory=dict)
+    primary_theme: str = ""
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -68,6 +70,7 @@ class TagRecord:
         d["top_words"] = " ".join(self.top_words)
         d["languages"] = json.dumps(self.languages, ensure_ascii=False)
         d["meta"] = json.dumps(d["meta"], ensure_ascii=False)
+        d["themes"] = json.dumps(self.themes, ensure_ascii=False)
         return d
 
 
@@ -129,7 +132,17 @@ def _record(path: Path, digest: str, document: Document, doc) -> TagRecord:
         n_words=len(words),
         n_sentences=sum(1 for _ in doc.sents),
         top_words=tuple(w for w, _ in counts.most_common(10)),
+        themes=dict(doc.cats),
+        primary_theme=_primary(doc.cats),
     )
+
+
+def _primary(cats: dict[str, float]) -> str:
+    """The best theme if it reaches the 0.5 threshold, else ""."""
+    if not cats:
+        return ""
+    best = max(sorted(cats), key=cats.get)
+    return best if cats[best] >= 0.5 else ""
 
 
 def tag_files(

@@ -191,7 +191,7 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
         proba = self.predict_proba(X)
         if not self.multilabel_:
             return [(_plain(self.classes_[row.argmax()]),) for row in proba]
-        return [tuple(_plain(c) for c, p in zip(self.classes_, row) if p >= threshold) for row in proba]
+        return [tuple(_plain(c) for c, p in zip(self.classes_, row, strict=True) if p >= threshold) for row in proba]
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()

@@ -159,8 +159,11 @@ def save_model(model, path: str | Path) -> Path:
 
 def load_model(path: str | Path):
     """The model saved by :func:`save_model` (a pickle: load only files you trust)."""
-    with Path(path).open("rb") as fh:
-        payload = pickle.load(fh)
+    try:
+        with Path(path).open("rb") as fh:
+            payload = pickle.load(fh)
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError) as err:
+        raise ValueError(f"{str(path)!r} is not a kzedutext model file ({err})") from err
     if not isinstance(payload, dict) or payload.get("format") != MODEL_FORMAT:
         raise ValueError(f"{str(path)!r} is not a kzedutext model file (saved with kzedutext.ml.save_model)")
     return payload["model"]
@@ -267,8 +270,8 @@ def classify(model, texts: Sequence[str], *, ids: Sequence[str] | None = None,
     proba = model.predict_proba(texts)
     labels = model.predict_labels(texts, threshold=threshold)
     classes = [str(c) for c in model.classes_]
-    return [ClassifyRecord(i, tuple(str(x) for x in lab), {c: round(float(p), 4) for c, p in zip(classes, row)})
-            for i, lab, row in zip(ids, labels, proba)]
+    return [ClassifyRecord(i, tuple(str(x) for x in lab), {c: round(float(p), 4) for c, p in zip(classes, row, strict=True)})
+            for i, lab, row in zip(ids, labels, proba, strict=True)]
 
 
 def classify_to_file(model_path: str | Path, inputs: Sequence[str | Path], out: str | Path, *,

@@ -118,3 +118,12 @@ def test_cli_rejects_unknown_format(mixed_folder, tmp_path):
 def test_bad_options_are_rejected_with_the_value():
     with pytest.raises(ValueError, match="batch_size must be at least 1, got 0"):
         list(tag_files([], batch_size=0))
+
+
+def test_records_carry_theme_scores_and_primary_theme(nlp, tmp_path):
+    (tmp_path / "a.txt").write_text("Инклюзивті білім беру\n\nИнклюзивті мектепте тьютор ерекше білім беру "
+                                    "қажеттілігі бар оқушыларға көмектеседі.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Күн жылы болды.", encoding="utf-8")
+    a, b = tag_files([tmp_path], nlp=nlp)
+    assert a.primary_theme == "inclusive_education" and a.themes["inclusive_education"] >= 0.5
+    assert b.primary_theme == "" and len(b.themes) == len(a.themes) >= 16

@@ -28,6 +28,7 @@ from .morph import Analysis, analyze, lemmatize
 from .pipeline import load
 from .terms import Mention, Ontology, discover_terms, extract_competencies, extract_terms, term_table
 from .text.normalize import normalize, normalize_with_offsets, normalize_word
+from .themes import THEMES, ThemeScorer, load_taxonomy
 
 __version__ = "0.1.0"
 
@@ -43,6 +44,8 @@ __all__ = [
     "Ontology",
     "ReadError",
     "ReaderUnavailableError",
+    "THEMES",
+    "ThemeScorer",
     "UnreadableFileError",
     "UnsupportedFormatError",
     "__version__",
@@ -52,6 +55,7 @@ __all__ = [
     "extract_terms",
     "lemmatize",
     "load",
+    "load_taxonomy",
     "normalize",
     "normalize_with_offsets",
     "normalize_word",

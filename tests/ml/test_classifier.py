@@ -10,6 +10,7 @@ from sklearn.model_selection import GridSearchCV
 from sklearn.pipeline import make_pipeline
 
 from kzedutext.ml import KazakhVectorizer, TextClassifier, lemma_tokens
+from kzedutext.ml.features import prefix_string
 
 # three small, clearly separated topics written for these tests
 TEXTS = [
@@ -85,6 +86,33 @@ def test_vectorizer_in_a_pipeline_and_empty_input():
     pipe = make_pipeline(KazakhVectorizer(lemma_char_ngram_range=None), LogisticRegression(max_iter=500))
     assert pipe.fit(TEXTS, LABELS).predict(NEW[1:2]).tolist() == ["спорт"]
     assert vec.fit(TEXTS).transform([]).shape == (0, len(vec.get_feature_names_out()))
+
+
+@pytest.mark.parametrize(
+    ("text", "length", "expected"),
+    [
+        ("мектептегі мектепке мектеп", 6, "мектеп мектеп мектеп"),  # inflections share a stem
+        ("оқу 2024 жыл", 5, "оқу жыл"),  # short words stay whole, numbers are left out
+        ("әдіскерлерге", 3, "әді"),
+        ("", 5, ""),
+    ],
+)
+def test_prefix_string_keeps_the_first_letters_of_each_word(text, length, expected):
+    assert prefix_string(text, length=length) == expected
+
+
+def test_prefix_block_counts_words_the_lemmatiser_may_not_know_together():
+    vec = KazakhVectorizer(char_ngram_range=None, lemma_ngram_range=None, lemma_char_ngram_range=None)
+    rows = vec.fit_transform(["Зымырантасығыштар ұшты", "Зымырантасығыштың ұшуы"]).toarray()
+    assert vec.get_feature_names_out().tolist() == ["prefix:зымыр", "prefix:ұшты", "prefix:ұшуы"]
+    assert rows[0][0] > 0 and rows[1][0] > 0
+    assert KazakhVectorizer(prefix_length=None).fit(TEXTS).get_feature_names_out()[-1].startswith("lchar:")
+
+
+@pytest.mark.parametrize("length", [0, -2, 2.5, True])
+def test_bad_prefix_length_is_named(length):
+    with pytest.raises(ValueError, match="prefix_length"):
+        KazakhVectorizer(prefix_length=length).fit(TEXTS)
 
 
 def test_unlabelled_texts_with_self_training_are_pseudo_labelled():

@@ -2,6 +2,7 @@
 
 kzedutext tag corpus/texts --out out/corpus.jsonl
 kzedutext tag papers/ --out out/papers.csv --format csv --redact
+kzedutext reuse papers/ --out out/reuse.jsonl
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from rich.console import Console
 
 from . import __version__
 from .batch.tag import FORMATS, tag_to_file
+from .reuse.report import reuse_to_file
 
 app = typer.Typer(add_completion=False, help="Analyse Kazakh pedagogical writing.")
 console = Console(stderr=True)
@@ -57,6 +59,27 @@ def tag(
     )
     for cause, n in sorted(summary.failures.items()):
         console.print(f"  {n} x {cause}")
+
+
+@app.command()
+def reuse(
+    inputs: list[Path] = typer.Argument(..., help="Files and folders (searched recursively)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Output file (JSON lines, one pair per line)."),
+    threshold: float = typer.Option(
+        0.02, "--threshold", "-t", min=0.0, max=1.0, help="Least share of a or b in shared passages."
+    ),
+    min_words: int = typer.Option(20, "--min-words", min=1, help="Shortest shared passage, in words."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes to use."),
+) -> None:
+    """Find pairs of documents that share passages (copied or reworded)."""
+    missing = [str(p) for p in inputs if not p.exists()]
+    if missing:
+        raise typer.BadParameter(f"not found: {', '.join(missing)}", param_hint="INPUTS")
+    with console.status("Looking for shared passages..."):
+        summary = reuse_to_file(inputs, out, threshold=threshold, min_words=min_words, n_process=workers)
+    console.print(f"{summary.n_documents} documents, {summary.n_pairs} pairs sharing passages -> {out}")
+    for path, reason in summary.failed:
+        console.print(f"  not read: {path}: {reason}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -10,6 +10,7 @@
 'kk'
 """
 
+from .corpus import Corpus
 from .ingest import (
     CorruptFileError,
     Document,
@@ -26,12 +27,14 @@ from .ingest import (
 from .lang.kk import Kazakh
 from .morph import Analysis, analyze, lemmatize
 from .pipeline import load
+from .reuse import find_reuse
 from .text.normalize import normalize, normalize_with_offsets, normalize_word
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Analysis",
+    "Corpus",
     "CorruptFileError",
     "Document",
     "EmptyFileError",
@@ -44,6 +47,7 @@ __all__ = [
     "UnsupportedFormatError",
     "__version__",
     "analyze",
+    "find_reuse",
     "lemmatize",
     "load",
     "normalize",

@@ -20,7 +20,6 @@ import random
 import resource
 import sys
 import time
-from pathlib import Path
 
 from _shared import REPO, SEEDS, data_path, print_table
 

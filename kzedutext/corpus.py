@@ -2,7 +2,8 @@
 
 Texts are read and processed only when iterated, in batches through
 ``nlp.pipe`` (``n_process``, ``batch_size``). Processed docs are cached by the
-hash of their text and the pipeline's components: in memory, or on disk as spaCy
+hash of their text and the pipeline's components: in memory (turn it off with
+``keep_in_memory=False`` for a corpus larger than memory), and on disk as spaCy
 ``DocBin`` files when ``cache_dir`` is given, so a second pass, or a second
 session, does not run the pipeline again.
 
@@ -63,6 +64,7 @@ class Corpus:
         batch_size: int = 32,
         n_process: int = 1,
         cache_dir: str | Path | None = None,
+        keep_in_memory: bool = True,
     ) -> None:
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, got {batch_size}")
@@ -76,6 +78,7 @@ class Corpus:
         self.batch_size = batch_size
         self.n_process = n_process
         self.cache_dir = Path(cache_dir) if cache_dir is not None else None
+        self.keep_in_memory = keep_in_memory
         self._nlp = nlp
         self._memory: dict[str, Doc] = {}
         self._loaded: dict[int, _Loaded] = {}
@@ -183,12 +186,14 @@ class Corpus:
             return self._memory[key]
         if self.cache_dir is not None and (path := self.cache_dir / f"{key}.spacy").exists():
             doc = next(iter(DocBin().from_disk(path).get_docs(self.nlp.vocab)))
-            self._memory[key] = doc
+            if self.keep_in_memory:
+                self._memory[key] = doc
             return doc
         return None
 
     def _store(self, key: str, doc: Doc) -> None:
-        self._memory[key] = doc
+        if self.keep_in_memory:
+            self._memory[key] = doc
         if self.cache_dir is not None:
             self.cache_dir.mkdir(parents=True, exist_ok=True)
             DocBin(
@@ -196,36 +201,36 @@ class Corpus:
             ).to_disk(self.cache_dir / f"{key}.spacy")
 
     def __iter__(self) -> Iterator[Doc]:
-        """Processed docs in corpus order; only uncached texts go through ``nlp.pipe``."""
-        pending: list[tuple[int, str, str]] = []
+        """Processed docs in corpus order; only texts not in the cache go through ``nlp.pipe``."""
+        order: list[str] = []
+        todo: dict[str, str] = {}  # key -> text, not cached yet (a repeated text is processed once)
+        ready: dict[str, Doc] = {}
 
         def flush() -> Iterator[Doc]:
-            texts = [t for _, _, t in pending]
-            for (_, key, _), doc in zip(
-                pending,
-                self.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process),
-                strict=True,
-            ):
+            piped = self.nlp.pipe(list(todo.values()), batch_size=self.batch_size, n_process=self.n_process)
+            for key, doc in zip(list(todo), piped, strict=True):
                 self._store(key, doc)
-                yield doc
-            pending.clear()
+                ready[key] = doc
+            todo.clear()
+            for key in order:
+                yield ready[key]
+            order.clear()
+            ready.clear()
 
-        chunk = max(self.batch_size * self.n_process, 1)
+        chunk = self.batch_size * self.n_process
         for i in range(len(self)):
             text = self._load(i).text
             key = self._key(text)
-            doc = self._cached(key)
-            if doc is not None and not pending:
-                yield doc
-                continue
-            if doc is None:
-                pending.append((i, key, text))
-            if doc is not None or len(pending) >= chunk:
+            if key not in todo and key not in ready:
+                doc = self._cached(key)
+                if doc is None:
+                    todo[key] = text
+                else:
+                    ready[key] = doc
+            order.append(key)
+            if len(todo) >= chunk or (not todo and len(order) >= chunk):
                 yield from flush()
-                if doc is not None:
-                    yield doc
-        if pending:
-            yield from flush()
+        yield from flush()
 
     def __getitem__(self, i: int) -> Doc:
         """Processed doc ``i``."""

@@ -124,6 +124,7 @@ def word_cloud(frequencies, *, max_words: int = 60, seed: int = 0, width: float 
         else [(r.term, r.count) for r in frequencies]
     )[:max_words]
     fig = _figure(width, height)
+    fig.set_layout_engine("none")  # one axes filling the figure
     ax = fig.add_axes([0, 0, 1, 1])
     ax.set_axis_off()
     ax.set_xlim(0, 1)

@@ -147,7 +147,7 @@ def bench_reuse_scale(nlp, n_docs: int, n_words: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--reuse-docs", type=int, default=1000)
+    parser.add_argument("--reuse-docs", type=int, default=5000)
     parser.add_argument("--reuse-words", type=int, default=2000)
     args = parser.parse_args(argv)
     nlp = kz.load()

@@ -1,5 +1,7 @@
 """kz.Corpus: built from folders, files, strings and DataFrames; lazy, cached, one row per document."""
 
+import json
+
 import pandas as pd
 import pytest
 from conftest import CORPUS
@@ -15,8 +17,9 @@ TEXTS = ["Мұғалім сабақ береді.", "Оқушылар мекте
 def test_from_dir_reads_every_file_with_its_metadata():
     corpus = sample_corpus()
     df = corpus.to_dataframe()
-    assert len(df) == len(corpus) == 16
-    assert df["id"].tolist() == [f"kk{i:02d}" for i in range(1, 17)]
+    meta = [json.loads(line) for line in (CORPUS / "meta.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(df) == len(corpus) == len(meta)
+    assert df["id"].tolist() == sorted(m["id"] for m in meta)
     kk03 = df.set_index("id").loc["kk03"]
     assert kk03["year"] == 2017 and kk03["meta_primary_theme"] == "research_teacher"
     assert kk03["title"].startswith("Мұғалім")  # what kz.read found in the header

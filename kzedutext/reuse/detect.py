@@ -105,19 +105,23 @@ def _texts(docs: Sequence[str | Path | Document | Doc]) -> Iterator[str | Doc]:
             )
 
 
-def _docs(docs, nlp: Language | None, *, batch_size: int, n_process: int) -> Iterator[Doc]:
+def _prepared_all(
+    docs, nlp: Language | None, *, by: str, k: int, batch_size: int, n_process: int
+) -> list[_Prepared]:
+    """Each document reduced to its words' offsets and shingle hashes; spaCy Docs made here are not kept."""
     items = list(_texts(docs))
-    texts = [(i, t) for i, t in enumerate(items) if isinstance(t, str)]
-    if texts:
+    ids: dict[str, int] = {}
+    prepared: list[_Prepared | None] = [
+        _prepare(item, ids, by=by, k=k) if isinstance(item, Doc) else None for item in items
+    ]
+    texts = ((t, i) for i, t in enumerate(items) if isinstance(t, str))
+    if any(p is None for p in prepared):
         from ..pipeline import load
 
         nlp = nlp or load()
-        piped = nlp.pipe((t for _, t in texts), batch_size=batch_size, n_process=n_process)
-        done = dict(zip((i for i, _ in texts), piped, strict=True))
-    else:
-        done = {}
-    for i, item in enumerate(items):
-        yield done[i] if i in done else item
+        for doc, i in nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process):
+            prepared[i] = _prepare(doc, ids, by=by, k=k)
+    return prepared
 
 
 def _prepare(doc: Doc, ids: dict[str, int], *, by: str, k: int) -> _Prepared:
@@ -127,8 +131,8 @@ def _prepare(doc: Doc, ids: dict[str, int], *, by: str, k: int) -> _Prepared:
     )
     return _Prepared(
         doc.text,
-        np.fromiter((t.idx for t in words), dtype=np.int64, count=len(words)),
-        np.fromiter((t.idx + len(t.text) for t in words), dtype=np.int64, count=len(words)),
+        np.fromiter((t.idx for t in words), dtype=np.int32, count=len(words)),
+        np.fromiter((t.idx + len(t.text) for t in words), dtype=np.int32, count=len(words)),
         shingle_hashes(seq, k=k),
     )
 
@@ -209,10 +213,7 @@ def find_reuse(
         raise ValueError(f"max_df must be at least 2, got {max_df}")
     if not 0.0 <= threshold <= 1.0:
         raise ValueError(f"threshold must be in [0, 1], got {threshold}")
-    ids: dict[str, int] = {}
-    prepared = [
-        _prepare(d, ids, by=by, k=k) for d in _docs(docs, nlp, batch_size=batch_size, n_process=n_process)
-    ]
+    prepared = _prepared_all(docs, nlp, by=by, k=k, batch_size=batch_size, n_process=n_process)
     candidates = candidate_pairs(
         [winnow(p.hashes, w=window) for p in prepared], min_shared=min_shared, max_df=max_df
     )

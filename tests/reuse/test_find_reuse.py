@@ -81,9 +81,20 @@ def test_sample_corpus_and_seeds_give_only_the_documented_pair(corpus_meta):
     found = {frozenset((ids[p.a], ids[p.b])) for p in pairs}
     expected = {frozenset((m["id"], r)) for m in corpus_meta for r in m["reuses"]}
     assert found == expected
-    pair = pairs[0]
+    (pair,) = [p for p in pairs if {ids[p.a], ids[p.b]} == {"kk03", "kk10"}]
     assert pair.passages[0].a_text.startswith("Мұғалімнің зерттеушілік құзыреттілігі")
     assert 70 <= pair.n_words <= 90  # the 84-word paragraph, its reworded edges included
+
+
+def test_an_article_copying_a_third_of_another_reworded_in_places(corpus_meta):
+    """kk41 copies three paragraphs of kk08 (reworded, reordered) between paragraphs of its own."""
+    (pair,) = find_reuse(
+        [CORPUS / "texts/kk08_digital_resources.txt", CORPUS / "texts/kk41_rural_digital_lessons.txt"]
+    )
+    assert len(pair.passages) == 3
+    assert 0.2 < pair.containment_a < 0.4 and 0.25 < pair.containment_b < 0.45
+    starts = sorted(p.b_text.split()[0] for p in pair.passages)
+    assert starts == ["Информатика", "Онлайн-тесттер", "Физика"]
 
 
 def test_pair_is_symmetric_in_containment():
@@ -127,13 +138,16 @@ def test_high_threshold_drops_a_small_shared_passage(bodies, nlp):
     assert len(find_reuse(docs, nlp=nlp, threshold=0.05)) == 1
 
 
-def test_cli_writes_one_line_per_pair(tmp_path):
+def test_cli_writes_one_line_per_pair(tmp_path, corpus_meta):
     out = tmp_path / "reuse.jsonl"
     result = CliRunner().invoke(app, ["reuse", str(CORPUS / "texts"), "--out", str(out)])
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert [(Path(r["a_path"]).name[:4], Path(r["b_path"]).name[:4]) for r in rows] == [("kk03", "kk10")]
-    assert rows[0]["passages"][0]["b_text"].startswith("Мұғалімнің")
+    found = {(Path(r["a_path"]).name[:4], Path(r["b_path"]).name[:4]) for r in rows}
+    assert ("kk03", "kk10") in found and ("kk08", "kk41") in found
+    assert len(rows) == sum(len(m["reuses"]) for m in corpus_meta)
+    kk10 = next(r for r in rows if Path(r["b_path"]).name.startswith("kk10"))
+    assert kk10["passages"][0]["b_text"].startswith("Мұғалімнің")
 
 
 def test_cli_names_a_missing_input(tmp_path):

@@ -28,6 +28,7 @@ from .lang.kk import Kazakh
 from .morph import Analysis, analyze, lemmatize
 from .pipeline import load
 from .reuse import find_reuse
+from .terms import Mention, Ontology, discover_terms, extract_competencies, extract_terms, term_table
 from .text.normalize import normalize, normalize_with_offsets, normalize_word
 
 __version__ = "0.1.0"
@@ -40,13 +41,18 @@ __all__ = [
     "EmptyFileError",
     "FileTooLargeError",
     "Kazakh",
+    "Mention",
     "NotTextError",
+    "Ontology",
     "ReadError",
     "ReaderUnavailableError",
     "UnreadableFileError",
     "UnsupportedFormatError",
     "__version__",
     "analyze",
+    "discover_terms",
+    "extract_competencies",
+    "extract_terms",
     "find_reuse",
     "lemmatize",
     "load",
@@ -55,4 +61,5 @@ __all__ = [
     "normalize_word",
     "read",
     "redact",
+    "term_table",
 ]

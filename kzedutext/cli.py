@@ -2,6 +2,7 @@
 
 kzedutext tag corpus/texts --out out/corpus.jsonl
 kzedutext tag papers/ --out out/papers.csv --format csv --redact
+kzedutext terms papers/ --out out/terms.csv --candidates 50
 kzedutext reuse papers/ --out out/reuse.jsonl
 """
 
@@ -15,6 +16,7 @@ from rich.console import Console
 from . import __version__
 from .batch.tag import FORMATS, tag_to_file
 from .reuse.report import reuse_to_file
+from .terms.export import terms_to_file
 
 app = typer.Typer(add_completion=False, help="Analyse Kazakh pedagogical writing.")
 console = Console(stderr=True)
@@ -59,6 +61,30 @@ def tag(
     )
     for cause, n in sorted(summary.failures.items()):
         console.print(f"  {n} x {cause}")
+
+
+@app.command()
+def terms(
+    inputs: list[Path] = typer.Argument(..., help="Files and folders (searched recursively)."),
+    out: Path = typer.Option(..., "--out", "-o", help="CSV file: one row per competency or term."),
+    candidates: int = typer.Option(
+        0, "--candidates", "-c", min=0, help="Also list this many candidate terms the ontology does not know."
+    ),
+    max_mb: float = typer.Option(50.0, "--max-mb", min=0.001, help="Refuse files larger than this (MB)."),
+) -> None:
+    """Count competencies and pedagogical terms across documents (and discover new ones)."""
+    missing = [str(p) for p in inputs if not p.exists()]
+    if missing:
+        raise typer.BadParameter(f"not found: {', '.join(missing)}", param_hint="INPUTS")
+    with console.status("Counting terms..."):
+        summary = terms_to_file(inputs, out, candidates=candidates, max_bytes=int(max_mb * 1024 * 1024))
+    console.print(
+        f"{summary.n_documents} documents ({summary.n_ok} read), {summary.n_concepts} concepts -> {out}"
+    )
+    for cause, n in sorted(summary.failures.items()):
+        console.print(f"  {n} x {cause}")
+    if summary.candidates_path:
+        console.print(f"candidates -> {summary.candidates_path}")
 
 
 @app.command()

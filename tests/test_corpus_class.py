@@ -26,11 +26,24 @@ def test_from_dir_reads_every_file_with_its_metadata():
     assert (df["n_words"] > 350).all() and (df["n_sentences"] > 10).all()
 
 
-def test_columns_from_pipeline_are_empty_without_theme_and_term_components():
-    df = sample_corpus().to_dataframe()
-    assert df["themes"].map(len).sum() == 0
-    assert df["primary_theme"].isna().all()
-    assert df["competencies"].map(len).sum() == 0
+def test_theme_and_competency_columns_come_from_the_pipeline():
+    corpus = sample_corpus()
+    df = corpus.to_dataframe()
+    for doc, themes, competencies in zip(corpus, df["themes"], df["competencies"], strict=True):
+        assert themes == {k: round(v, 4) for k, v in doc.cats.items()}  # {} without a theme component
+        spans = doc.spans["competencies"] if "competencies" in doc.spans else []
+        assert sum(c["count"] for c in competencies) == len(spans)
+    if "kk_terms" in corpus.nlp.pipe_names:
+        kk02 = df.set_index("id").loc["kk02", "competencies"]
+        assert any(c["canonical"].endswith("құзыреттілік") for c in kk02)
+
+
+def test_cached_docs_keep_the_pipeline_columns(tmp_path):
+    texts = [sample_corpus()[1].text]
+    first = kz.Corpus.from_texts(texts, cache_dir=tmp_path).to_dataframe()
+    again = kz.Corpus.from_texts(texts, cache_dir=tmp_path).to_dataframe()
+    assert first["competencies"].tolist() == again["competencies"].tolist()
+    assert first["themes"].tolist() == again["themes"].tolist()
 
 
 @Language.component("test_fake_tags")

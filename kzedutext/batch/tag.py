@@ -56,10 +56,16 @@ class TagRecord:
     n_words: int = 0
     n_sentences: int = 0
     top_words: tuple[str, ...] = field(default_factory=tuple)
+    #: [{canonical, category, count}] from doc.spans["competencies"], most frequent first
+    competencies: tuple[dict, ...] = field(default_factory=tuple)
+    #: the same for doc.spans["terms"]
+    terms: tuple[dict, ...] = field(default_factory=tuple)
 
     def to_dict(self) -> dict:
         d = asdict(self)
         d["top_words"] = list(self.top_words)
+        d["competencies"] = [dict(c) for c in self.competencies]
+        d["terms"] = [dict(c) for c in self.terms]
         return d
 
     def to_row(self) -> dict:
@@ -68,6 +74,8 @@ class TagRecord:
         d["top_words"] = " ".join(self.top_words)
         d["languages"] = json.dumps(self.languages, ensure_ascii=False)
         d["meta"] = json.dumps(d["meta"], ensure_ascii=False)
+        d["competencies"] = json.dumps(d["competencies"], ensure_ascii=False)
+        d["terms"] = json.dumps(d["terms"], ensure_ascii=False)
         return d
 
 
@@ -129,7 +137,18 @@ def _record(path: Path, digest: str, document: Document, doc) -> TagRecord:
         n_words=len(words),
         n_sentences=sum(1 for _ in doc.sents),
         top_words=tuple(w for w, _ in counts.most_common(10)),
+        competencies=_mention_counts(doc, "competencies"),
+        terms=_mention_counts(doc, "terms"),
     )
+
+
+def _mention_counts(doc, group: str) -> tuple[dict, ...]:
+    """[{canonical, category, count}] of one span group, most frequent first."""
+    if group not in doc.spans:
+        return ()
+    counts = Counter((span._.canonical, span.label_) for span in doc.spans[group])
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return tuple({"canonical": c, "category": cat, "count": n} for (c, cat), n in ranked)
 
 
 def tag_files(

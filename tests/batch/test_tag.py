@@ -118,3 +118,18 @@ def test_cli_rejects_unknown_format(mixed_folder, tmp_path):
 def test_bad_options_are_rejected_with_the_value():
     with pytest.raises(ValueError, match="batch_size must be at least 1, got 0"):
         list(tag_files([], batch_size=0))
+
+
+def test_records_list_competencies_and_terms_with_counts(nlp, tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Мұғалімнің кәсіби құзыреттілігі мен функционалдық сауаттылығы. "
+        "Кәсіби және коммуникативтік құзыреттіліктерін дамыту.",
+        encoding="utf-8",
+    )
+    (record,) = tag_files([tmp_path / "a.txt"], nlp=nlp)
+    assert list(record.competencies) == [
+        {"canonical": "кәсіби құзыреттілік", "category": "professional", "count": 2},
+        {"canonical": "коммуникативтік құзыреттілік", "category": "communicative", "count": 1},
+    ]
+    assert [t["canonical"] for t in record.terms] == ["функционалдық сауаттылық"]
+    assert json.loads(record.to_row()["competencies"]) == list(record.competencies)

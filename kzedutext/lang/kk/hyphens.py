@@ -6,8 +6,10 @@ no spaces where a dash belongs (``дамуы-құндылығы басым``, ``
 hyphen must become its own token. The decision looks at the two words around the
 hyphen, in this order:
 
-1. digits, acronyms (``АКТ-ны``) and known compounds (``data/hyphen_compounds.txt``,
-   matched on the left part and the start of the right part) are kept;
+1. digits, acronyms (``АКТ-ны``) and known compounds (``data/hyphen_compounds.txt``
+   for terms, ``data/paired_words.txt`` for the paired words of general Kazakh,
+   matched on the left part and the start of the right part) are kept; a range of
+   Roman numerals (``XIX-XX``) is split like a range of digits;
 2. enclitic particles (``-ақ``, ``-ау``), reduplication and parallel endings
    (``үзілді-кесілді``), two capitalised parts (``Санкт-Петербург``) are kept;
 3. a dash is recognised when the right word opens a new clause (``бұл``, ``яғни``),
@@ -34,9 +36,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..._data import read_lines
 from ...text.normalize import normalize_word
+
+# packaged data files of known compounds, one "left-right" entry a line
+COMPOUND_LISTS = ("hyphen_compounds.txt", "paired_words.txt")
 
 # enclitic particles written with a hyphen: Жасаған-ау, сонда-ақ, бар-ды
 ENCLITICS = frozenset({"ақ", "ау", "ай", "ей", "мыс", "міс", "ды", "ді", "ты", "ті", "шы", "ші"})
@@ -124,6 +130,9 @@ _ADJECTIVE = re.compile(
     r"ми|ви|и|ал|ық|ік|тив|ный|лық|лас|лес|тас|тес)$"
 )
 
+# a Roman numeral in Latin or Cyrillic look-alike capitals: XIX, ХХІ
+_ROMAN = re.compile(r"^[IVXLCDMІХ]+$")
+
 _VOWELS = set("аәеиоөұүыіэюяё")
 # fold the variants of one suffix (back/front vowels, voiced/voiceless onsets) so
 # that parallel endings compare equal: мақсаттары ~ міндеттері
@@ -143,9 +152,10 @@ class HyphenJudge:
 
     @classmethod
     def default(cls) -> HyphenJudge:
-        """The judge with the packaged compound list."""
+        """The judge with the packaged compound lists (``COMPOUND_LISTS``)."""
         table: dict[str, list[str]] = {}
-        for entry in read_lines("kzedutext.lang.kk", "hyphen_compounds.txt"):
+        entries = [e for name in COMPOUND_LISTS for e in read_lines("kzedutext.lang.kk", name)]
+        for entry in entries:
             left, _, right = entry.partition("-")
             table.setdefault(left, []).append(right)
         return cls({k: tuple(v) for k, v in table.items()})
@@ -160,6 +170,8 @@ class HyphenJudge:
             return False
         if any(c.isdigit() for c in left + right):
             return False
+        if _ROMAN.match(left) and _ROMAN.match(right):  # XIX-XX ғасырлар: a range
+            return True
         if len(left) > 1 and left.isupper():  # АКТ-ны, ҚР-дың
             return False
         lo_left, lo_right = normalize_word(left), normalize_word(right)
@@ -179,9 +191,22 @@ class HyphenJudge:
             return True
         if any(pattern.search(lo_left) and len(lo_left) >= n for pattern, n in _INFLECTED_LEFT):
             return True
+        if left[0].islower() and _oblique_case(lo_left) not in (None, _oblique_case(lo_right)):
+            return True
         if _ADJECTIVE.search(lo_left) and _ADJECTIVE.search(lo_right):
             return False
         return self.split_unknown
+
+
+@lru_cache(maxsize=4096)
+def _oblique_case(word: str) -> str | None:
+    """The case other than the nominative of the analyser's best reading, or None."""
+    from ...morph import analyze  # the lexicon loads only when a hyphen needs it
+
+    readings = analyze(word)
+    if not readings:
+        return None
+    return next((f for f in readings[0].feats if f.startswith("Case=") and f != "Case=Nom"), None)
 
 
 def _is_reduplication(left: str, right: str) -> bool:

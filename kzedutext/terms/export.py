@@ -1,0 +1,123 @@
+"""Write a corpus's term table (and optionally discovered candidates) to CSV files.
+
+The plain function behind ``kzedutext terms``: every file is read with ``kz.read``
+(bad files are counted, never stop the run), its Kazakh paragraphs are matched, and
+three tables come out: one row per concept (count, document frequency, first-seen
+context), one row per concept and document, and — with ``candidates`` — the best
+candidate terms the ontology does not know yet.
+
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "a.txt").write_text("Кәсіби құзыреттілігін дамыту.", encoding="utf-8")
+>>> summary = terms_to_file([folder], folder / "terms.csv")
+>>> summary.n_ok, summary.n_concepts
+(1, 1)
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from spacy.language import Language
+
+from ..ingest import Document
+from ..ingest.text import DEFAULT_MAX_BYTES
+from .discovery import discover_terms
+from .extract import term_table
+
+
+@dataclass(frozen=True)
+class TermsSummary:
+    """What a ``terms`` run did and where it wrote."""
+
+    n_documents: int
+    n_ok: int
+    failures: dict[str, int]
+    n_concepts: int
+    summary_path: str
+    counts_path: str
+    candidates_path: str | None
+
+
+def terms_to_file(
+    inputs: Iterable[str | Path],
+    out: str | Path,
+    *,
+    candidates: int = 0,
+    nlp: Language | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> TermsSummary:
+    """Count ontology concepts across ``inputs`` and write CSV tables next to ``out``.
+
+    Args:
+        inputs: files and folders (searched recursively).
+        out: the per-concept table; ``<out>.counts.csv`` gets the per-document rows and,
+            with ``candidates``, ``<out>.candidates.csv`` the discovered candidates.
+        candidates: how many unknown candidate terms to list (0: no discovery).
+        nlp: the pipeline (default ``kz.load()``).
+        max_bytes: files larger than this are refused (and counted as failed).
+    """
+    from ..batch.tag import _read, iter_input_files
+    from ..pipeline import load
+
+    if candidates < 0:
+        raise ValueError(f"candidates must be 0 or more, got {candidates}")
+    nlp = nlp or load()
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    failures: Counter[str] = Counter()
+    n_documents = 0
+
+    def documents() -> Iterator[Document]:
+        nonlocal n_documents
+        for path in iter_input_files(inputs):
+            n_documents += 1
+            document, _, status = _read(path, redact=False, max_bytes=max_bytes)
+            if document is None:
+                failures[status] += 1
+            else:
+                yield document
+
+    table = term_table(documents(), nlp=nlp)
+    summary = table.summary()
+    _write(out, [asdict(row) for row in summary])
+    counts_path = out.with_name(out.stem + ".counts.csv")
+    _write(counts_path, [asdict(row) for row in table.counts])
+    candidates_path = None
+    if candidates:
+        found = discover_terms(
+            (d.text_in("kk") for d in _reread(inputs, max_bytes)), nlp=nlp, top=candidates, include_known=False
+        )
+        candidates_path = out.with_name(out.stem + ".candidates.csv")
+        _write(candidates_path, [{**asdict(c), "words": " | ".join(c.words)} for c in found])
+    return TermsSummary(
+        n_documents=n_documents,
+        n_ok=n_documents - sum(failures.values()),
+        failures=dict(failures),
+        n_concepts=len(summary),
+        summary_path=str(out),
+        counts_path=str(counts_path),
+        candidates_path=str(candidates_path) if candidates_path else None,
+    )
+
+
+def _reread(inputs: Iterable[str | Path], max_bytes: int) -> Iterator[Document]:
+    from ..batch.tag import _read, iter_input_files
+
+    for path in iter_input_files(inputs):
+        document, _, _ = _read(path, redact=False, max_bytes=max_bytes)
+        if document is not None:
+            yield document
+
+
+def _write(path: Path, rows: list[dict]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        if not rows:
+            return
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)

@@ -31,10 +31,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from spacy.attrs import IDX, LEMMA, LENGTH, NORM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..analytics.terms import check_by, is_word, term_of
+from ..analytics.terms import check_by
 from ..ingest import Document, read
 from .align import align
 from .fingerprints import shingle_hashes, winnow
@@ -105,36 +106,70 @@ def _texts(docs: Sequence[str | Path | Document | Doc]) -> Iterator[str | Doc]:
             )
 
 
+class _Terms:
+    """Term ids for one run, looked up once per distinct spaCy string hash (not once per token)."""
+
+    def __init__(self, by: str) -> None:
+        self.by = by
+        self.ids: dict[str, int] = {}
+        self.keep: dict[int, bool] = {}  # orth hash -> a word or a number
+        self.term: dict[int, int] = {}  # lemma (or norm) hash -> term id
+
+    def prepare(self, doc: Doc, *, k: int, text: str | None = None) -> _Prepared:
+        arr = doc.to_array([ORTH, LEMMA, NORM, IDX, LENGTH]).astype(np.uint64)
+        if len(arr) == 0:
+            empty = np.empty(0, dtype=np.int32)
+            return _Prepared(
+                text if text is not None else doc.text, empty, empty, np.empty(0, dtype=np.uint64)
+            )
+        strings = doc.vocab.strings
+        orths, inverse = np.unique(arr[:, 0], return_inverse=True)
+        for h in orths.tolist():
+            if h not in self.keep:
+                form = strings[h]
+                self.keep[h] = (
+                    any(ch.isalpha() for ch in form) or form.replace(",", "").replace(".", "").isdigit()
+                )
+        mask = np.array([self.keep[h] for h in orths.tolist()], dtype=bool)[inverse.ravel()]
+        words = arr[mask]
+        if self.by == "lemma":  # a token without a lemma counts by its norm
+            keys = np.where(words[:, 1] != 0, words[:, 1], words[:, 2])
+        else:
+            keys = words[:, 2]
+        distinct, inverse = np.unique(keys, return_inverse=True)
+        seq_ids = []
+        for h in distinct.tolist():
+            if h not in self.term:
+                self.term[h] = self.ids.setdefault(strings[h].lower(), len(self.ids))
+            seq_ids.append(self.term[h])
+        seq = np.asarray(seq_ids, dtype=np.uint64)[inverse.ravel()]
+        starts = words[:, 3].astype(np.int32)
+        return _Prepared(
+            text if text is not None else doc.text,
+            starts,
+            starts + words[:, 4].astype(np.int32),
+            shingle_hashes(seq, k=k),
+        )
+
+
 def _prepared_all(
     docs, nlp: Language | None, *, by: str, k: int, batch_size: int, n_process: int
 ) -> list[_Prepared]:
     """Each document reduced to its words' offsets and shingle hashes; spaCy Docs made here are not kept."""
     items = list(_texts(docs))
-    ids: dict[str, int] = {}
+    terms = _Terms(by)
     prepared: list[_Prepared | None] = [
-        _prepare(item, ids, by=by, k=k) if isinstance(item, Doc) else None for item in items
+        terms.prepare(item, k=k) if isinstance(item, Doc) else None for item in items
     ]
     texts = ((t, i) for i, t in enumerate(items) if isinstance(t, str))
     if any(p is None for p in prepared):
-        from ..pipeline import load
+        from ..pipeline import DEFAULT_PIPELINE, load
 
-        nlp = nlp or load()
+        # reuse needs lemmas only: leave the other components out of the default pipeline
+        nlp = nlp or load(disable=tuple(n for n in DEFAULT_PIPELINE if n != "kk_lemmatizer"))
         for doc, i in nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process):
-            prepared[i] = _prepare(doc, ids, by=by, k=k)
+            prepared[i] = terms.prepare(doc, k=k, text=items[i])
     return prepared
-
-
-def _prepare(doc: Doc, ids: dict[str, int], *, by: str, k: int) -> _Prepared:
-    words = [t for t in doc if is_word(t) or t.like_num]
-    seq = np.fromiter(
-        (ids.setdefault(term_of(t, by), len(ids)) for t in words), dtype=np.uint64, count=len(words)
-    )
-    return _Prepared(
-        doc.text,
-        np.fromiter((t.idx for t in words), dtype=np.int32, count=len(words)),
-        np.fromiter((t.idx + len(t.text) for t in words), dtype=np.int32, count=len(words)),
-        shingle_hashes(seq, k=k),
-    )
 
 
 def candidate_pairs(

@@ -244,22 +244,21 @@ class Corpus:
 
     # -- tables -----------------------------------------------------------------------
     def records(self) -> Iterator[dict]:
-        """One dict per document: id, meta fields, language, counts, themes and competencies."""
+        """One dict per document: id, meta fields, language, counts, themes, competencies and terms.
+
+        ``themes`` is ``doc.cats``; ``competencies`` and ``terms`` count the spans of
+        ``doc.spans["competencies"]`` / ``["terms"]`` by canonical form. They are empty
+        when the pipeline has no component that sets them.
+        """
         for i, doc in enumerate(self):
             loaded = self._load(i)
             themes = {k: round(float(v), 4) for k, v in doc.cats.items()}
-            mentions = doc.spans["competencies"] if "competencies" in doc.spans else []
-            counts = Counter(
-                (getattr(s._, "canonical", None) if s.has_extension("canonical") else None) or s.text.lower()
-                for s in mentions
-            )
-            category = {}
-            for s in mentions:
-                canonical = (s._.canonical if s.has_extension("canonical") else None) or s.text.lower()
-                category.setdefault(canonical, s.label_)
             own = ("id", "path", "language", "n_tokens", "n_words", "n_sentences", "themes", "primary_theme")
             # labels given in the metadata keep their value under a meta_ name
-            meta = {(f"meta_{k}" if k in own + ("competencies",) else k): v for k, v in loaded.meta.items()}
+            meta = {
+                (f"meta_{k}" if k in own + ("competencies", "terms") else k): v
+                for k, v in loaded.meta.items()
+            }
             yield {
                 "id": self.items[i].id,
                 "path": self.items[i].path,
@@ -270,9 +269,8 @@ class Corpus:
                 "n_sentences": sum(1 for _ in doc.sents) if doc.has_annotation("SENT_START") else 0,
                 "themes": themes,
                 "primary_theme": max(themes, key=themes.get) if themes else None,
-                "competencies": [
-                    {"canonical": c, "category": category[c], "count": n} for c, n in counts.most_common()
-                ],
+                "competencies": _span_counts(doc, "competencies"),
+                "terms": _span_counts(doc, "terms"),
             }
 
     def to_dataframe(self):
@@ -315,6 +313,19 @@ class Corpus:
         from .reuse import find_reuse
 
         return find_reuse(list(self), **options)
+
+
+def _span_counts(doc: Doc, key: str) -> list[dict]:
+    """[{canonical, category, count}] for the spans of ``doc.spans[key]``, most frequent first."""
+    if key not in doc.spans:
+        return []
+    counts: Counter[str] = Counter()
+    category: dict[str, str] = {}
+    for span in doc.spans[key]:
+        canonical = (span._.canonical if span.has_extension("canonical") else None) or span.text.lower()
+        counts[canonical] += 1
+        category.setdefault(canonical, span.label_)
+    return [{"canonical": c, "category": category[c], "count": n} for c, n in counts.most_common()]
 
 
 def _read_meta(path: str | Path) -> dict[str, dict]:

@@ -29,10 +29,11 @@ def test_from_dir_reads_every_file_with_its_metadata():
 def test_theme_and_competency_columns_come_from_the_pipeline():
     corpus = sample_corpus()
     df = corpus.to_dataframe()
-    for doc, themes, competencies in zip(corpus, df["themes"], df["competencies"], strict=True):
-        assert themes == {k: round(v, 4) for k, v in doc.cats.items()}  # {} without a theme component
-        spans = doc.spans["competencies"] if "competencies" in doc.spans else []
-        assert sum(c["count"] for c in competencies) == len(spans)
+    for doc, (_, row) in zip(corpus, df.iterrows(), strict=True):
+        assert row["themes"] == {k: round(v, 4) for k, v in doc.cats.items()}  # {} without a theme component
+        for key in ("competencies", "terms"):
+            spans = doc.spans[key] if key in doc.spans else []
+            assert sum(c["count"] for c in row[key]) == len(spans)
     if "kk_terms" in corpus.nlp.pipe_names:
         kk02 = df.set_index("id").loc["kk02", "competencies"]
         assert any(c["canonical"].endswith("құзыреттілік") for c in kk02)

@@ -30,6 +30,7 @@ from .pipeline import load
 from .reuse import find_reuse
 from .terms import Mention, Ontology, discover_terms, extract_competencies, extract_terms, term_table
 from .text.normalize import normalize, normalize_with_offsets, normalize_word
+from .themes import THEMES, ThemeScorer, load_taxonomy
 
 __version__ = "0.1.0"
 
@@ -46,6 +47,8 @@ __all__ = [
     "Ontology",
     "ReadError",
     "ReaderUnavailableError",
+    "THEMES",
+    "ThemeScorer",
     "UnreadableFileError",
     "UnsupportedFormatError",
     "__version__",
@@ -56,6 +59,7 @@ __all__ = [
     "find_reuse",
     "lemmatize",
     "load",
+    "load_taxonomy",
     "normalize",
     "normalize_with_offsets",
     "normalize_word",

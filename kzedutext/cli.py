@@ -3,6 +3,8 @@
 kzedutext tag corpus/texts --out out/corpus.jsonl
 kzedutext tag papers/ --out out/papers.csv --format csv --redact
 kzedutext terms papers/ --out out/terms.csv --candidates 50
+kzedutext train labelled.csv --model out/model.pkl
+kzedutext classify out/model.pkl new_papers/ --out out/classified.jsonl
 kzedutext reuse papers/ --out out/reuse.jsonl
 """
 
@@ -85,6 +87,53 @@ def terms(
         console.print(f"  {n} x {cause}")
     if summary.candidates_path:
         console.print(f"candidates -> {summary.candidates_path}")
+
+
+@app.command()
+def train(
+    data: Path = typer.Argument(..., help="CSV or JSON-lines file: a text (or file) column and a labels column."),
+    model: Path = typer.Option(..., "--model", "-m", help="Where to save the trained model."),
+    text_field: str = typer.Option("text", "--text-field", help="Column holding the text."),
+    label_field: str = typer.Option(None, "--label-field", help="Column holding the labels (default: labels, label or themes)."),
+    cv: int = typer.Option(5, "--cv", min=0, help="Cross-validation folds (0 skips cross-validation)."),
+    weak: bool = typer.Option(False, "--weak", help="Ignore labels: train on the zero-training theme scorer's themes."),
+) -> None:
+    """Cross-validate and train a text classifier; save it to --model."""
+    from .ml.train import train as train_model
+
+    if not data.exists():
+        raise typer.BadParameter(f"not found: {data}", param_hint="DATA")
+    with console.status("Training..."):
+        try:
+            report = train_model(data, model, cv=cv, text_field=text_field, label_field=label_field, weak=weak)
+        except ValueError as err:
+            raise typer.BadParameter(str(err), param_hint="DATA") from err
+    kind = "multi-label" if report.multilabel else "multi-class"
+    console.print(f"{report.n_texts} texts, {len(report.classes)} classes ({kind}) -> {model}")
+    if report.cv_folds:
+        console.print(f"{report.cv_folds}-fold cross-validation: accuracy {report.cv_accuracy:.3f}, "
+                      f"macro-F1 {report.cv_macro_f1:.3f}, micro-F1 {report.cv_micro_f1:.3f}")
+
+
+@app.command()
+def classify(
+    model: Path = typer.Argument(..., help="A model saved by 'kzedutext train'."),
+    inputs: list[Path] = typer.Argument(..., help="CSV/JSON-lines files of texts, or documents and folders."),
+    out: Path = typer.Option(..., "--out", "-o", help="Output JSON-lines file."),
+    text_field: str = typer.Option("text", "--text-field", help="Column holding the text in CSV/JSON-lines inputs."),
+    threshold: float = typer.Option(0.5, "--threshold", min=0.0, max=1.0, help="Multi-label decision threshold."),
+) -> None:
+    """Apply a trained model; write one JSON line (id, labels, scores) per text."""
+    from .ml.train import classify_to_file
+
+    missing = [str(p) for p in [model, *inputs] if not p.exists()]
+    if missing:
+        raise typer.BadParameter(f"not found: {', '.join(missing)}")
+    try:
+        n = classify_to_file(model, inputs, out, text_field=text_field, threshold=threshold)
+    except ValueError as err:
+        raise typer.BadParameter(str(err)) from err
+    console.print(f"{n} texts classified -> {out}")
 
 
 @app.command()

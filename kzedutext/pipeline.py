@@ -3,7 +3,7 @@
 >>> import kzedutext
 >>> nlp = kzedutext.load()
 >>> nlp.lang, nlp.pipe_names
-('kk', ['kk_sentencizer', 'kk_lemmatizer', 'kk_terms'])
+('kk', ['kk_sentencizer', 'kk_lemmatizer', 'kk_terms', 'kk_themes'])
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ from spacy.language import Language
 from .lang.kk import Kazakh
 from .morph import component as _morph_component  # noqa: F401  (registers kk_lemmatizer)
 from .terms import component as _terms_component  # noqa: F401  (registers kk_terms)
+from .themes import component as _themes_component  # noqa: F401  (registers kk_themes)
 
 #: Components of the default pipeline, in order.
-DEFAULT_PIPELINE: tuple[str, ...] = ("kk_sentencizer", "kk_lemmatizer", "kk_terms")
+DEFAULT_PIPELINE: tuple[str, ...] = ("kk_sentencizer", "kk_lemmatizer", "kk_terms", "kk_themes")
 
 
 def load(*, disable: tuple[str, ...] = ()) -> Language:

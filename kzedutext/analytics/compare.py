@@ -32,16 +32,16 @@ class GroupComparison:
 def group_docs(corpus, field: str) -> dict[object, list[int]]:
     """Document positions by the value of ``field`` in their metadata (list values: one group per item).
 
-    ``field="primary_theme"`` / ``"theme"`` use the pipeline's ``doc.cats`` when present.
+    ``field="theme"`` groups by the pipeline's top theme (``doc.cats``), or by the
+    metadata's ``primary_theme`` when the pipeline scores no themes.
     """
     groups: dict[object, list[int]] = defaultdict(list)
     for i in range(len(corpus)):
-        meta = corpus.meta(i)
-        if field in ("theme", "primary_theme") and corpus[i].cats:
+        if field == "theme" and corpus[i].cats:
             cats = corpus[i].cats
             values = [max(cats, key=cats.get)]
         else:
-            value = meta.get("primary_theme" if field == "theme" else field)
+            value = corpus.meta(i).get("primary_theme" if field == "theme" else field)
             values = value if isinstance(value, list | tuple) else [value]
         for v in values:
             if v is not None:

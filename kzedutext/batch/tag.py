@@ -56,6 +56,8 @@ class TagRecord:
     n_words: int = 0
     n_sentences: int = 0
     top_words: tuple[str, ...] = field(default_factory=tuple)
+    themes: dict[str, float] = field(default_factory=dict)
+    primary_theme: str = ""
     #: [{canonical, category, count}] from doc.spans["competencies"], most frequent first
     competencies: tuple[dict, ...] = field(default_factory=tuple)
     #: the same for doc.spans["terms"]
@@ -74,6 +76,7 @@ class TagRecord:
         d["top_words"] = " ".join(self.top_words)
         d["languages"] = json.dumps(self.languages, ensure_ascii=False)
         d["meta"] = json.dumps(d["meta"], ensure_ascii=False)
+        d["themes"] = json.dumps(self.themes, ensure_ascii=False)
         d["competencies"] = json.dumps(d["competencies"], ensure_ascii=False)
         d["terms"] = json.dumps(d["terms"], ensure_ascii=False)
         return d
@@ -137,9 +140,19 @@ def _record(path: Path, digest: str, document: Document, doc) -> TagRecord:
         n_words=len(words),
         n_sentences=sum(1 for _ in doc.sents),
         top_words=tuple(w for w, _ in counts.most_common(10)),
+        themes=dict(doc.cats),
+        primary_theme=_primary(doc.cats),
         competencies=_mention_counts(doc, "competencies"),
         terms=_mention_counts(doc, "terms"),
     )
+
+
+def _primary(cats: dict[str, float]) -> str:
+    """The best theme if it reaches the 0.5 threshold, else ""."""
+    if not cats:
+        return ""
+    best = max(sorted(cats), key=cats.get)
+    return best if cats[best] >= 0.5 else ""
 
 
 def _mention_counts(doc, group: str) -> tuple[dict, ...]:

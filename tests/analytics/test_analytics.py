@@ -131,6 +131,16 @@ def test_compare_by_a_metadata_field():
     assert sum(g.n_docs for g in by_year) == len(corpus) and all(len(g.keywords) <= 3 for g in by_year)
 
 
+def test_compare_by_theme_uses_the_pipeline_scores_when_there_are_any():
+    corpus = sample_corpus()
+    expected = [
+        max(doc.cats, key=doc.cats.get) if doc.cats else corpus.meta(i)["primary_theme"]
+        for i, doc in enumerate(corpus)
+    ]
+    groups = {g.group: g.n_docs for g in compare(corpus, "theme")}
+    assert groups == dict(Counter(expected))
+
+
 def test_compare_groups_a_document_under_each_of_its_listed_themes():
     corpus = sample_corpus()
     groups = {g.group: g.n_docs for g in compare(corpus, "themes")}

@@ -133,3 +133,12 @@ def test_records_list_competencies_and_terms_with_counts(nlp, tmp_path):
     ]
     assert [t["canonical"] for t in record.terms] == ["функционалдық сауаттылық"]
     assert json.loads(record.to_row()["competencies"]) == list(record.competencies)
+
+
+def test_records_carry_theme_scores_and_primary_theme(nlp, tmp_path):
+    (tmp_path / "a.txt").write_text("Инклюзивті білім беру\n\nИнклюзивті мектепте тьютор ерекше білім беру "
+                                    "қажеттілігі бар оқушыларға көмектеседі.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Күн жылы болды.", encoding="utf-8")
+    a, b = tag_files([tmp_path], nlp=nlp)
+    assert a.primary_theme == "inclusive_education" and a.themes["inclusive_education"] >= 0.5
+    assert b.primary_theme == "" and len(b.themes) == len(a.themes) >= 16

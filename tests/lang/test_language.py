@@ -28,8 +28,8 @@ def test_blank_kk_is_our_language():
 
 def test_load_builds_the_default_pipeline():
     nlp = kzedutext.load()
-    assert nlp.pipe_names == ["kk_sentencizer", "kk_lemmatizer", "kk_terms"]
-    assert kzedutext.load(disable=("kk_sentencizer",)).pipe_names == ["kk_lemmatizer", "kk_terms"]
+    assert nlp.pipe_names == ["kk_sentencizer", "kk_lemmatizer", "kk_terms", "kk_themes"]
+    assert kzedutext.load(disable=("kk_sentencizer",)).pipe_names == ["kk_lemmatizer", "kk_terms", "kk_themes"]
 
 
 def test_load_rejects_unknown_components():

@@ -1,0 +1,365 @@
+"""The zero-training theme scorer: weighted indicator terms matched on lemmas, turned
+into a calibrated score in [0, 1] per theme (0.5 is the decision threshold).
+
+How a score is made, for one theme and one stretch of text (document, section or
+paragraph):
+
+1. every indicator term of the taxonomy is matched on the token lemmas; where matches
+   overlap only the longest counts (so "кәсіби құзыреттілік" is evidence of
+   professional development, not of the competency approach, and "12 жылдық мектеп"
+   is one piece of evidence, not two); equal spans count for each of their themes;
+2. evidence ``E`` = sum over the theme's terms of ``weight * (1 + ln(count))``;
+3. ``x = ln(1 + E) - gamma * ln(max(n_words, 20) / 50)``: evidence relative to length;
+4. ``score = 1 / (1 + exp(-(a * x + b)))``.
+
+``a``, ``b`` and ``gamma`` live in ``data/calibration.json``; they were fitted by
+``scripts/fit_theme_calibration.py`` on the sample corpus documents and the *dev*
+half of the gold paragraphs (the held-out half was not used).
+
+>>> scorer = ThemeScorer.default()
+>>> result = scorer.score_text("Мұғалімдердің біліктілігін арттыру курстары кәсіби дамудың бір жолы.")
+>>> [theme for theme, _ in result.top(1)], result.cats["professional_development"] > 0.5
+(['professional_development'], True)
+>>> [(e.term, e.count, e.spans[0][2]) for e in result.explanations["professional_development"].terms]
+[('біліктілік арттыр курс', 1, 'біліктілігін арттыру курстары'), ('кәсіби даму', 1, 'кәсіби дамудың')]
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
+
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER
+
+from .._data import read_text
+from ..morph import lemmatize
+from .taxonomy import Taxonomy, Term, load_taxonomy
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Parameters of the logistic squash from evidence to score."""
+
+    a: float
+    b: float
+    gamma: float
+    ref_words: float = 50.0
+    min_words: float = 20.0
+
+    def squash(self, evidence: float, n_words: int) -> float:
+        if evidence <= 0.0:
+            x = 0.0
+        else:
+            x = math.log1p(evidence) - self.gamma * math.log(max(n_words, self.min_words) / self.ref_words)
+        return 1.0 / (1.0 + math.exp(-(self.a * x + self.b)))
+
+
+@lru_cache(maxsize=1)
+def default_calibration() -> Calibration:
+    data = json.loads(read_text("kzedutext.themes", "calibration.json"))
+    return Calibration(a=data["a"], b=data["b"], gamma=data["gamma"], ref_words=data.get("ref_words", 50.0),
+                       min_words=data.get("min_words", 20.0))
+
+
+@dataclass(frozen=True)
+class TermEvidence:
+    """One indicator term found in the text: how often, where, and what it added."""
+
+    term: str
+    weight: float
+    count: int
+    contribution: float  # weight * (1 + ln(count))
+    spans: tuple[tuple[int, int, str], ...]  # (start_char, end_char, text) of each occurrence
+
+
+@dataclass(frozen=True)
+class ThemeExplanation:
+    """Why a theme got its score."""
+
+    theme: str
+    score: float
+    evidence: float
+    terms: tuple[TermEvidence, ...]
+
+
+@dataclass(frozen=True)
+class ThemeResult:
+    """Scores of every theme for one stretch of text, with their explanations."""
+
+    cats: dict[str, float]
+    explanations: dict[str, ThemeExplanation]
+    n_words: int
+    start_char: int = 0
+    end_char: int = 0
+    heading: str = ""
+
+    def top(self, n: int = 3) -> list[tuple[str, float]]:
+        """The ``n`` best themes with their scores."""
+        return sorted(self.cats.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+
+    def labels(self, *, threshold: float = 0.5) -> tuple[str, ...]:
+        """Themes scoring at least ``threshold``, best first."""
+        return tuple(t for t, s in self.top(len(self.cats)) if s >= threshold)
+
+    @property
+    def primary(self) -> str:
+        """The best theme, or ``""`` when no term of any theme was found."""
+        best = self.top(1)
+        return best[0][0] if best and self.explanations[best[0][0]].evidence > 0 else ""
+
+
+class _Word(NamedTuple):
+    lemma: str
+    lower: str
+    start: int
+    end: int
+
+
+@dataclass
+class _Index:
+    exact: dict[str, list[tuple[int, Term]]] = field(default_factory=lambda: defaultdict(list))
+    prefix: list[tuple[int, Term]] = field(default_factory=list)
+
+
+@lru_cache(maxsize=200_000)
+def _has_letter(text: str) -> bool:
+    return any(c.isalpha() for c in text)
+
+
+def _word_matches(word: _Word, pattern: tuple[str, bool]) -> bool:
+    text, is_prefix = pattern
+    if is_prefix:
+        return word.lemma.startswith(text) or word.lower.startswith(text)
+    return word.lemma == text or word.lower == text
+
+
+class ThemeScorer:
+    """Scores texts, spaCy docs and spans against a :class:`Taxonomy`.
+
+    Args:
+        taxonomy: the themes (``load_taxonomy()`` by default).
+        calibration: the squash parameters (``data/calibration.json`` by default).
+    """
+
+    def __init__(self, taxonomy: Taxonomy | None = None, *, calibration: Calibration | None = None) -> None:
+        self.taxonomy = taxonomy or load_taxonomy()
+        self.calibration = calibration or default_calibration()
+        self.ids = self.taxonomy.ids
+        self._candidates: dict[tuple[str, str], list[tuple[int, Term]]] = {}  # (lemma, lower) -> terms
+        self._strings: dict[int, str] = {}  # hash -> string, cheaper than the string store
+        self._index = _Index()
+        for k, theme in enumerate(self.taxonomy.themes):
+            for term in theme.terms:
+                first, is_prefix = term.pattern[0]
+                if is_prefix:
+                    self._index.prefix.append((k, term))
+                else:
+                    self._index.exact[first].append((k, term))
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def default(cls) -> ThemeScorer:
+        """The scorer of the bundled taxonomy (shared, built once)."""
+        return cls()
+
+    # -- input ---------------------------------------------------------------------------------
+    def _words_of_tokens(self, tokens) -> list[_Word]:
+        """Lemma, lower-case form and offsets of each token, read in bulk from the Doc's arrays."""
+        doc = tokens.doc if hasattr(tokens, "doc") else tokens
+        if not hasattr(doc, "to_array"):
+            return self._words_of_token_objects(tokens)
+        start = tokens.start if tokens is not doc else 0
+        end = tokens.end if tokens is not doc else len(doc)
+        if end <= start:
+            return []
+        arr = doc.to_array([LOWER, LEMMA, IDX, LENGTH, IS_SPACE, IS_PUNCT])[start:end]
+        strings, cache = doc.vocab.strings, self._strings
+        if len(cache) > 500_000:
+            cache.clear()
+
+        def text_of(h: int) -> str:
+            text = cache.get(h)
+            if text is None:
+                text = cache[h] = strings[h] if h else ""
+            return text
+
+        words = []
+        for lower_h, lemma_h, idx, length, is_space, is_punct in arr.tolist():
+            if is_space or is_punct:
+                words.append(_Word("", "", idx, idx + length))  # breaks a phrase
+                continue
+            lower = text_of(lower_h)
+            lemma = text_of(lemma_h).lower() or lemmatize(lower).lower()
+            words.append(_Word(lemma, lower, idx, idx + length))
+        return words
+
+    @staticmethod
+    def _words_of_token_objects(tokens: Iterable) -> list[_Word]:
+        words = []
+        for t in tokens:
+            if t.is_space or t.is_punct:
+                words.append(_Word("", "", t.idx, t.idx + len(t)))  # breaks a phrase
+                continue
+            lower = t.lower_
+            lemma = (t.lemma_ or "").lower() or lemmatize(lower).lower()
+            words.append(_Word(lemma, lower, t.idx, t.idx + len(t)))
+        return words
+
+    # -- matching ------------------------------------------------------------------------------
+    def _matches(self, words: Sequence[_Word]) -> list[tuple[int, Term, int, int]]:
+        """All (theme index, term, first word, end word) matches."""
+        found = []
+        n = len(words)
+        for i, word in enumerate(words):
+            if not word.lower:
+                continue
+            key = (word.lemma, word.lower)
+            candidates = self._candidates.get(key)
+            if candidates is None:
+                candidates = self._index.exact.get(word.lemma, [])
+                if word.lower != word.lemma:
+                    candidates = candidates + self._index.exact.get(word.lower, [])
+                candidates = candidates + [c for c in self._index.prefix if _word_matches(word, c[1].pattern[0])]
+                if len(self._candidates) > 500_000:
+                    self._candidates.clear()
+                self._candidates[key] = candidates
+            for k, term in candidates:
+                size = len(term.pattern)
+                if i + size <= n and all(_word_matches(words[i + j], term.pattern[j]) for j in range(1, size)):
+                    found.append((k, term, i, i + size))
+        found = list(dict.fromkeys(found))
+        # a match is dropped when a longer match covers it: one that starts earlier and ends
+        # no sooner, or starts at the same word and ends later
+        furthest: dict[int, int] = {}  # start word -> furthest end of a match starting there
+        for _, _, s, e in found:
+            furthest[s] = max(e, furthest.get(s, 0))
+        reach_before: dict[int, int] = {}  # start word -> furthest end of a match starting before it
+        best = 0
+        for s in sorted(furthest):
+            reach_before[s] = best
+            best = max(best, furthest[s])
+        return [(k, term, s, e) for k, term, s, e in found if reach_before[s] < e and furthest[s] <= e]
+
+    def _result(self, words: Sequence[_Word], text, *, offset: int = 0, heading: str = "") -> ThemeResult:
+        """Scores and explanations; ``text`` is the string the offsets point into, or the Doc."""
+        n_words = sum(1 for w in words if w.lower and _has_letter(w.lower))
+        hits: dict[int, dict[Term, list[tuple[int, int, str]]]] = defaultdict(lambda: defaultdict(list))
+        for k, term, s, e in self._matches(words):
+            start, end = words[s].start, words[e - 1].end
+            if isinstance(text, str):
+                snippet = text[start - offset:end - offset]
+            else:  # a Doc: cut the span out instead of joining the whole text
+                snippet = text.char_span(start, end, alignment_mode="expand").text
+            hits[k][term].append((start, end, snippet))
+        cats, explanations = {}, {}
+        for k, theme_id in enumerate(self.ids):
+            terms = []
+            for term, spans in hits.get(k, {}).items():
+                contribution = term.weight * (1.0 + math.log(len(spans)))
+                terms.append(TermEvidence(" ".join(p + ("*" if pre else "") for p, pre in term.pattern),
+                                          term.weight, len(spans), round(contribution, 4), tuple(spans)))
+            terms.sort(key=lambda t: t.spans[0][0])
+            evidence = sum(t.contribution for t in terms)
+            score = round(self.calibration.squash(evidence, n_words), 4)
+            cats[theme_id] = score
+            explanations[theme_id] = ThemeExplanation(theme_id, score, round(evidence, 4), tuple(terms))
+        start = words[0].start if words else offset
+        end = words[-1].end if words else offset
+        return ThemeResult(cats, explanations, n_words, start, end, heading)
+
+    # -- public --------------------------------------------------------------------------------
+    def score_tokens(self, tokens, *, heading: str = "") -> ThemeResult:
+        """Score a spaCy ``Doc`` or ``Span`` (token lemmas are used when the lemmatiser ran)."""
+        words = self._words_of_tokens(tokens)
+        doc = tokens.doc if hasattr(tokens, "doc") else tokens
+        return self._result(words, doc if hasattr(doc, "char_span") else doc.text, heading=heading)
+
+    def score_text(self, text: str, *, nlp=None) -> ThemeResult:
+        """Score a raw string (tokenised with ``nlp`` or a bare Kazakh tokenizer)."""
+        if not isinstance(text, str):
+            raise ValueError(f"text must be a str, got {type(text).__name__}")
+        return self.score_tokens(_tokenizer(nlp)(text))
+
+    def score_levels(self, doc, *, level: str = "paragraph") -> list[ThemeResult]:
+        """Scores of each paragraph or section of ``doc`` (or of the whole document).
+
+        Paragraphs are blocks separated by line breaks. A section starts at a heading
+        (a short line without a final full stop) and runs to the next heading; each
+        result carries its ``heading`` and character offsets.
+        """
+        if level not in LEVELS:
+            raise ValueError(f"level must be one of {LEVELS}, got {level!r}")
+        if level == "document":
+            return [self.score_tokens(doc)]
+        blocks = _blocks(doc.text)
+        if level == "section":
+            blocks = _sections(blocks, doc.text)
+        out = []
+        for start, end, heading in blocks:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and len(span):
+                out.append(self.score_tokens(span, heading=heading))
+        return out
+
+
+LEVELS = ("document", "section", "paragraph")
+
+
+def _blocks(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, "") of every non-empty line."""
+    out, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            out.append((pos + lead, pos + lead + len(stripped), ""))
+        pos += len(line)
+    return out
+
+
+def _is_heading(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 8 and text.rstrip()[-1] not in ".!?:;,"
+
+
+def _sections(blocks: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
+    """Blocks grouped from one heading to the next (text before the first heading: heading "")."""
+    out: list[list] = []
+    for start, end, _ in blocks:
+        line = text[start:end]
+        if _is_heading(line) or not out:
+            out.append([start, end, line.strip() if _is_heading(line) else ""])
+        else:
+            out[-1][1] = end
+    return [tuple(s) for s in out]
+
+
+@lru_cache(maxsize=1)
+def _lemmatizing_pipeline():
+    from ..lang.kk import Kazakh
+    from ..morph import component  # noqa: F401  (registers kk_lemmatizer)
+
+    nlp = Kazakh()
+    nlp.add_pipe("kk_lemmatizer")
+    return nlp
+
+
+def _tokenizer(nlp):
+    """text -> Doc with lemmas: ``nlp`` with only its lemmatiser, or a bare one."""
+    if nlp is None:
+        return _lemmatizing_pipeline()
+    if "kk_lemmatizer" not in nlp.pipe_names:
+        return nlp.make_doc  # lemmas are then found word by word
+    others = [p for p in nlp.pipe_names if p != "kk_lemmatizer"]
+    return lambda text: nlp(text, disable=others)
+
+
+def score_texts(texts: Sequence[str], *, nlp=None, scorer: ThemeScorer | None = None) -> list[dict[str, float]]:
+    """``doc.cats``-style dicts for many texts at once."""
+    scorer = scorer or ThemeScorer.default()
+    return [scorer.score_text(t, nlp=nlp).cats for t in texts]

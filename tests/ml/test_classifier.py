@@ -1,0 +1,122 @@
+"""TextClassifier and KazakhVectorizer follow scikit-learn's rules on raw Kazakh strings."""
+
+import pickle
+
+import numpy as np
+import pytest
+from sklearn.base import clone
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GridSearchCV
+from sklearn.pipeline import make_pipeline
+
+from kzedutext.ml import KazakhVectorizer, TextClassifier, lemma_tokens
+
+# three small, clearly separated topics written for these tests
+TEXTS = [
+    "Оқушылар кітапханадан кітап алып оқиды",
+    "Кітап оқу баланың сөздік қорын байытады",
+    "Мұғалім оқушыларға жаңа кітапты оқып берді",
+    "Балалар ертегі кітабын қызыға оқыды",
+    "Футбол командасы жарыста жеңіске жетті",
+    "Ойыншылар стадионда футбол ойнады",
+    "Спорт жарысына мектеп командасы қатысты",
+    "Жаттықтырушы командаға жаттығу өткізді",
+    "Компьютер бағдарламасы деректерді өңдейді",
+    "Оқушылар компьютерде бағдарлама жазды",
+    "Цифрлық құрылғылар деректерді сақтайды",
+    "Интернет арқылы бағдарлама жүктелді",
+]
+LABELS = ["оқу"] * 4 + ["спорт"] * 4 + ["цифр"] * 4
+MULTI = [["оқу"], ["оқу"], ["оқу", "мектеп"], ["оқу"], ["спорт"], ["спорт"], ["спорт", "мектеп"],
+         ["спорт"], ["цифр"], ["цифр", "мектеп"], ["цифр"], ["цифр"]]
+NEW = ["Балалар кітап оқуды жақсы көреді", "Футбол ойынында команда жеңді", "Компьютер деректерді өңдеді"]
+
+
+@pytest.fixture(scope="module")
+def fitted():
+    return TextClassifier().fit(TEXTS, LABELS)
+
+
+def test_lemma_tokens_merge_inflected_forms_and_drop_stop_words():
+    assert lemma_tokens("кітапты және кітаптың") == ["кітап", "кітап"]
+    assert lemma_tokens("1991 жылы", numbers=False) == ["жыл"]
+    with pytest.raises(ValueError, match="str"):
+        lemma_tokens(None)
+
+
+def test_multiclass_predicts_unseen_inflections(fitted):
+    assert fitted.predict(NEW).tolist() == ["оқу", "спорт", "цифр"]
+    proba = fitted.predict_proba(NEW)
+    assert proba.shape == (3, 3) and np.allclose(proba.sum(axis=1), 1.0)
+    assert fitted.classes_.tolist() == ["оқу", "спорт", "цифр"]
+
+
+def test_multilabel_returns_indicator_columns_in_classes_order():
+    clf = TextClassifier().fit(TEXTS, MULTI)
+    assert clf.classes_.tolist() == ["мектеп", "оқу", "спорт", "цифр"]
+    pred = clf.predict(NEW)
+    assert pred.shape == (3, 4) and set(np.unique(pred)) <= {0, 1}
+    labels = clf.predict_labels(NEW)
+    assert "оқу" in labels[0] and "спорт" in labels[1] and "цифр" in labels[2]
+
+
+def test_clone_keeps_parameters_and_drops_state(fitted):
+    copy = clone(fitted)
+    assert copy.get_params() == fitted.get_params()
+    assert not hasattr(copy, "classes_")
+
+
+def test_pickle_round_trip_gives_the_same_probabilities(fitted):
+    again = pickle.loads(pickle.dumps(fitted))
+    assert np.allclose(again.predict_proba(NEW), fitted.predict_proba(NEW))
+
+
+def test_grid_search_over_classifier_and_vectorizer_parameters():
+    grid = GridSearchCV(TextClassifier(), {"nb_weight": [0.0, 0.3],
+                                           "vectorizer": [KazakhVectorizer(), KazakhVectorizer(char_ngram_range=None)]},
+                        cv=2)
+    grid.fit(TEXTS, LABELS)
+    assert grid.best_params_["nb_weight"] in (0.0, 0.3)
+    assert grid.predict(NEW[:1]).tolist() == ["оқу"]
+
+
+def test_vectorizer_in_a_pipeline_and_empty_input():
+    vec = KazakhVectorizer()
+    pipe = make_pipeline(KazakhVectorizer(lemma_char_ngram_range=None), LogisticRegression(max_iter=500))
+    assert pipe.fit(TEXTS, LABELS).predict(NEW[1:2]).tolist() == ["спорт"]
+    assert vec.fit(TEXTS).transform([]).shape == (0, len(vec.get_feature_names_out()))
+
+
+def test_unlabelled_texts_with_self_training_are_pseudo_labelled():
+    clf = TextClassifier(self_training_rounds=1, self_training_threshold=0.4)
+    clf.fit(TEXTS + NEW, LABELS + [None] * len(NEW))
+    assert clf.classes_.tolist() == ["оқу", "спорт", "цифр"]
+    assert clf.n_pseudo_labels_ >= 1
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"nb_weight": 1.5}, "nb_weight"),
+        ({"C": 0}, "C must be positive"),
+        ({"nb_alpha": -1}, "nb_alpha"),
+        ({"self_training_rounds": -1}, "self_training_rounds"),
+    ],
+)
+def test_bad_parameters_are_named_at_fit(params, message):
+    with pytest.raises(ValueError, match=message):
+        TextClassifier(**params).fit(TEXTS, LABELS)
+
+
+@pytest.mark.parametrize(
+    ("X", "y", "message"),
+    [
+        ("Бір мәтін", ["a"], "single str"),
+        (TEXTS[:2], ["a"], "2 texts but y has 1"),
+        (TEXTS[:2], ["a", "a"], "two classes"),
+        ([1, 2], ["a", "b"], "not a str"),
+    ],
+)
+def test_bad_inputs_are_named(X, y, message):
+    with pytest.raises(ValueError, match=message):
+        TextClassifier().fit(X, y)

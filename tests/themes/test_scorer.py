@@ -1,0 +1,145 @@
+"""The theme taxonomy and the zero-training scorer: scores, explanations, levels, gold set, seeds."""
+
+import json
+
+import pytest
+from gold import evaluate_gold, load_gold
+
+import kzedutext as kz
+from kzedutext.themes import LEVELS, ThemeScorer, load_taxonomy
+
+REQUIRED = ("twelve_year_model", "competency_approach", "research_teacher", "professional_development",
+            "result_oriented_education", "new_formation_teacher", "creativity", "ict_digital",
+            "functional_literacy", "upbringing_values", "student_centered", "assessment", "preschool_primary",
+            "inclusive_education", "psychology_support", "updated_content")
+
+
+@pytest.fixture(scope="module")
+def scorer():
+    return ThemeScorer.default()
+
+
+def test_taxonomy_has_every_contract_theme_with_labels_and_terms():
+    tax = load_taxonomy()
+    assert set(REQUIRED) <= set(kz.THEMES) and kz.THEMES == tax.ids
+    for theme in tax.themes:
+        assert theme.label_en and theme.label_kk and theme.description and len(theme.terms) >= 8
+        assert set(theme.related) <= set(tax.ids)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Мектептер он екі жылдық оқуға көшуге дайындалып жатыр.", "twelve_year_model"),
+        ("Мұғалімдеріміздің біліктілігін арттыру курстары кәсіби өсуге жол ашады.", "professional_development"),
+        ("Зерттеуші мұғалім іс-әрекеттегі зерттеу циклін жүргізеді.", "research_teacher"),
+        ("Формативті бағалауда дескрипторлар мен кері байланыс қолданылады.", "assessment"),
+        ("Балабақшадағы тәрбиешілер мектепалды даярлықты ұйымдастырады.", "preschool_primary"),
+        ("Инклюзивті мектепте тьюторлар ерекше қажеттіліктері бар балаларға көмектеседі.", "inclusive_education"),
+        ("Оқулықтар жаңартылған мазмұнға сай спиральді қағидатпен жазылды.", "updated_content"),
+        ("Оқушылардың функционалдық сауаттылығын PISA зерттеуі өлшейді.", "functional_literacy"),
+    ],
+)
+def test_inflected_indicator_terms_make_the_theme_win(scorer, text, theme):
+    result = scorer.score_text(text)
+    assert result.primary == theme and result.cats[theme] >= 0.5
+
+
+def test_every_theme_gets_a_score_in_unit_interval_and_plain_text_scores_low(scorer):
+    result = scorer.score_text("Күн жылы болды, балалар аулада доп ойнады.")
+    assert set(result.cats) == set(kz.THEMES)
+    assert all(0.0 <= s < 0.5 for s in result.cats.values())
+    assert result.primary == "" and result.labels() == ()
+
+
+def test_empty_text_gives_all_themes_low(scorer):
+    result = scorer.score_text("")
+    assert result.n_words == 0 and max(result.cats.values()) < 0.5
+
+
+def test_explanations_point_at_real_spans(scorer):
+    text = "Кіріспе\nКритериалды бағалау мен жиынтық бағалаудың дескрипторлары нақты болуы керек."
+    expl = scorer.score_text(text).explanations["assessment"]
+    assert expl.evidence > 0 and expl.terms
+    for term in expl.terms:
+        for start, end, surface in term.spans:
+            assert text[start:end] == surface
+    assert [t.term for t in expl.terms] == ["критериалды бағалау", "жиынтық бағалау", "дескриптор"]
+
+
+def test_longest_match_wins_across_themes(scorer):
+    expl = scorer.score_text("Мұғалімнің кәсіби құзыреттілігі артады.").explanations
+    assert [t.term for t in expl["professional_development"].terms] == ["кәсіби құзыреттілік"]
+    assert expl["competency_approach"].terms == ()
+
+
+def test_doc_cats_and_levels_from_the_pipeline(nlp):
+    text = ("Бағалау\nКритериалды бағалау оқушыға нені меңгергенін көрсетеді.\n"
+            "Цифрлық ресурстар\nОнлайн платформалар мен электрондық оқулықтар сабақта қолданылады.")
+    doc = nlp(text)
+    assert set(doc.cats) == set(kz.THEMES)
+    assert doc._.themes.cats == doc.cats
+    scorer = ThemeScorer.default()
+    paragraphs = scorer.score_levels(doc, level="paragraph")
+    sections = scorer.score_levels(doc, level="section")
+    assert len(paragraphs) == 4 and [s.heading for s in sections] == ["Бағалау", "Цифрлық ресурстар"]
+    assert [s.primary for s in sections] == ["assessment", "ict_digital"]
+    assert text[sections[1].start_char:sections[1].end_char].startswith("Цифрлық ресурстар\nОнлайн")
+    assert len(scorer.score_levels(doc, level="document")) == 1
+    with pytest.raises(ValueError, match="'chapter'"):
+        scorer.score_levels(doc, level="chapter")
+    assert LEVELS == ("document", "section", "paragraph")
+
+
+def test_user_file_adds_a_theme_and_terms(tmp_path):
+    extra = {"version": "u1", "themes": [
+        {"id": "ecology", "label_en": "Ecology", "label_kk": "Экология", "terms": [{"term": "экология", "weight": 3},
+                                                                                     {"term": "табиғат", "weight": 2}]},
+        {"id": "assessment", "terms": [{"term": "емтихан", "weight": 3}]},
+    ]}
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps(extra, ensure_ascii=False), encoding="utf-8")
+    tax = load_taxonomy(extra=[path])
+    assert tax.ids[-1] == "ecology" and tax.version.endswith("+u1")
+    scorer = ThemeScorer(tax)
+    assert scorer.score_text("Экологиялық тәрбие табиғатты қорғаудан басталады, экология сабағы.").cats["ecology"] > 0.5
+    assert scorer.score_text("Емтихандар мен емтихан нәтижелері талданды.").primary == "assessment"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ({"themes": [{"id": "x", "terms": [{"term": "", "weight": 1}]}]}, "empty indicator term"),
+        ({"themes": [{"id": "x", "terms": [{"term": "сөз", "weight": 0}]}]}, "weight 0"),
+        ({"themes": [{"id": "x", "terms": []}, {"id": "x", "terms": []}]}, "more than once"),
+        ({"nothing": []}, "no 'themes' list"),
+    ],
+)
+def test_bad_theme_files_are_named(tmp_path, content, message):
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(content), encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        load_taxonomy(extra=[path])
+
+
+def test_gold_set_covers_every_theme_twice_and_has_multi_labels():
+    rows = load_gold()
+    counts = {t: sum(t in r["themes"] for r in rows) for t in REQUIRED}
+    assert len(rows) >= 40 and min(counts.values()) >= 2
+    assert sum(len(r["themes"]) > 1 for r in rows) >= 10
+
+
+@pytest.mark.parametrize("part", ["held-out", "all"])
+def test_gold_micro_f1_at_threshold(scorer, part):
+    assert evaluate_gold(scorer, part=part).micro_f1 >= 0.85
+
+
+def test_seed_articles_top_themes(scorer, seeds):
+    def cats(prefix):
+        path = next(p for p in __import__("conftest").SEEDS.glob(f"{prefix}_*.txt"))
+        return scorer.score_text(kz.read(path).text_in("kk")).cats
+
+    seed2, seed4 = cats("002"), cats("004")
+    assert max(seed2, key=seed2.get) == "twelve_year_model"
+    assert max(seed4, key=seed4.get) == "professional_development"
+    assert seed4["research_teacher"] >= 0.5

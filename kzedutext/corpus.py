@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from .analytics.terms import is_word
-from .ingest import Document, read
+from .ingest import SUFFIXES, Document, read
 
 
 @dataclass(frozen=True)
@@ -119,13 +119,21 @@ class Corpus:
 
     @classmethod
     def from_dir(
-        cls, folder: str | Path, *, pattern: str = "*.txt", meta: str | Path | None = None, **options
+        cls, folder: str | Path, *, pattern: str | None = None, meta: str | Path | None = None, **options
     ) -> Corpus:
-        """The files in ``folder`` matching ``pattern`` (recursively), sorted by path."""
+        """The files in ``folder`` (recursively, sorted by path, hidden ones skipped) that ``kz.read``
+        can read, or that match ``pattern`` (e.g. ``"*.txt"``) when given."""
         folder = Path(folder)
         if not folder.is_dir():
             raise ValueError(f"{str(folder)!r} is not a folder")
-        return cls.from_files(sorted(p for p in folder.rglob(pattern) if p.is_file()), meta=meta, **options)
+        files = sorted(
+            p
+            for p in folder.rglob(pattern or "*")
+            if p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+            and (pattern is not None or p.suffix.lower() in SUFFIXES)
+        )
+        return cls.from_files(files, meta=meta, **options)
 
     @classmethod
     def from_dataframe(cls, frame, *, text: str = "text", id: str | None = None, **options) -> Corpus:

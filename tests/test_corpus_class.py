@@ -143,3 +143,13 @@ def test_two_processes_give_the_same_docs():
     one = [[t.lemma_ for t in d] for d in kz.Corpus.from_texts(texts)]
     two = [[t.lemma_ for t in d] for d in kz.Corpus.from_texts(texts, n_process=2, batch_size=4)]
     assert one == two
+
+
+def test_from_dir_takes_every_readable_format_and_skips_the_rest(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXTS[0], encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.html").write_text(f"<html><body><p>{TEXTS[1]}</p></body></html>", encoding="utf-8")
+    (tmp_path / "notes.xyz").write_text("not a document", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text(TEXTS[1], encoding="utf-8")
+    assert kz.Corpus.from_dir(tmp_path).ids == ["a", "b"]
+    assert kz.Corpus.from_dir(tmp_path, pattern="*.txt").ids == ["a"]

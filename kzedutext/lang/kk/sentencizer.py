@@ -28,10 +28,11 @@ not a sentence.
 from __future__ import annotations
 
 import numpy as np
-from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY
+from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..._orthtable import OrthTable
 from ...text.normalize import BULLETS, STANDALONE_BULLETS
 from .tokenizer_exceptions import ABBREVIATIONS
 
@@ -44,66 +45,110 @@ ENDING_ABBREVIATIONS = frozenset(a for a, kind in ABBREVIATIONS.items() if kind 
 
 
 _CANDIDATES = TERMINALS | ENDING_ABBREVIATIONS | BULLET_TOKENS
-_FLAGS: dict[int, int] = {}  # id(vocab) -> flag id of "may end a sentence"
+
+# Bits of a token text's features, computed once per distinct text (see _features).
+CANDIDATE, SPACE, TWO_LINES, TERMINAL, CLOSER, BULLET_TOKEN, BULLET, ABBREVIATION = (1 << k for k in range(8))
+STARTS, OPENS_LINE, UPPER, DIGITS, DOT, DASH = (1 << k for k in range(8, 14))
+_PAST_END = SPACE  # the features "before the first" and "after the last" token
 
 
 def _is_candidate(text: str) -> bool:
-    """Lexeme flag: a token that may end a sentence or open a new one."""
+    """A token that may end a sentence or open a new one."""
     return text in _CANDIDATES or "\n" in text
 
 
-def _candidate_flag(vocab) -> int:
-    """The vocab's lexeme flag for :func:`_is_candidate`, added once per vocab."""
-    flag = _FLAGS.get(id(vocab))
-    if flag is None or vocab.lex_attr_getters.get(flag) is not _is_candidate:
-        flag = vocab.add_flag(_is_candidate)
-        _FLAGS[id(vocab)] = flag
-    return flag
+def _features(text: str) -> tuple[int]:
+    """The feature bits of one token text, as a one-value row of an OrthTable."""
+    bits = (
+        (CANDIDATE, _is_candidate(text)),
+        (SPACE, text.isspace()),
+        (TWO_LINES, text.count("\n") >= 2),
+        (TERMINAL, text in TERMINALS),
+        (CLOSER, text in CLOSERS),
+        (BULLET_TOKEN, text in BULLET_TOKENS),
+        (BULLET, text in BULLETS),
+        (ABBREVIATION, text in ENDING_ABBREVIATIONS),
+        (STARTS, _starts_sentence(text)),
+        (OPENS_LINE, _opens_line(text)),
+        (UPPER, text[:1].isupper()),
+        (DIGITS, text.isdigit()),
+        (DOT, text == "."),
+        (DASH, text in DASHES),
+    )
+    return (sum(bit for bit, on in bits if on),)
 
 
 class KazakhSentencizer:
     """Sets ``token.is_sent_start`` on every token (see the module docstring).
 
-    Candidate tokens (terminals, abbreviations, bullets, line breaks) are found with a
-    lexeme flag in one vectorised pass; only they are looked at in Python, through
-    token texts from the string store rather than Token objects.
+    Each distinct token text's features (may it end a sentence, is it a line break,
+    does it start with a capital ...) are computed once and kept in an
+    :class:`~kzedutext._orthtable.OrthTable`, so a document costs one ``ORTH`` array
+    and a few vectorised steps: the common cases (a full stop before a capitalised
+    word, a line break before a heading, a bullet) are decided for all candidates
+    at once; the rest (lower case after a stop, list numbers, dialogue dashes, loose
+    bullets, stops before closing quotes) go through :func:`_boundary_after` one by one.
     """
 
     def __init__(self, nlp: Language, name: str = "kk_sentencizer") -> None:
         self.name = name
         self._strings = nlp.vocab.strings
-        self._flag = _candidate_flag(nlp.vocab)
-        self._texts: dict[int, str] = {}  # orth hash -> text, cheaper than the string store
+        self._features = OrthTable(_features, width=1, strings=nlp.vocab.strings, dtype="int64")
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if n == 0:
             return doc
-        arr = doc.to_array([self._flag, IS_SPACE, SPACY, ORTH])
+        orths = doc.to_array(ORTH)
+        feats = self._features.lookup(orths).ravel()
         starts = np.full(n, -1, dtype="int32")
         starts[0] = 1
-        candidates = np.flatnonzero(arr[:, 0]).tolist()
-        if candidates:
-            strings, texts = self._strings, self._texts
-            orths = arr[:, 3].tolist()
-            space = arr[:, 1].tolist()
-            trailing = arr[:, 2].tolist()
-
-            def tx(j: int) -> str:
-                orth = orths[j]
-                text = texts.get(orth)
-                if text is None:
-                    if len(texts) > 500_000:
-                        texts.clear()
-                    text = texts[orth] = strings[orth]
-                return text
-
-            for i in candidates:
-                start = _boundary_after(i, n, tx, space, trailing)
-                if start is not None and 0 < start < n:
-                    starts[start] = 1
+        cands = np.flatnonzero(feats & CANDIDATE)
+        if cands.size:
+            padded = np.append(feats, (_PAST_END, _PAST_END))  # padded[-1], [n], [n + 1]: past the ends
+            f, g, h = feats[cands], padded[cands + 1], padded[cands - 1]
+            space = (f & SPACE) != 0
+            bullet = ~space & ((f & BULLET_TOKEN) != 0)
+            word = ~space & ~bullet
+            abbreviation = word & ((f & ABBREVIATION) != 0)
+            # the token after the candidate is the next word: no closer, stop or space between
+            next_word = (g & (SPACE | CLOSER | TERMINAL)) == 0
+            line = space & ((g & SPACE) == 0)  # a line break right before a word
+            firm_bullet = bullet & ((f & BULLET) != 0)
+            abbreviation &= next_word
+            stop = word & ~abbreviation & ((f & TERMINAL) != 0) & next_word
+            stop &= ~(((f & DOT) != 0) & ((h & DIGITS) != 0))  # not "1." opening a line
+            capital = stop & ((g & STARTS) != 0)
+            # a dash right after the stop, then a word: a dialogue turn if the word is capitalised
+            k = padded[cands + 2]
+            dash = stop & ~capital & ((g & DASH) != 0) & ((k & SPACE) == 0)
+            last = cands == n - 1  # nothing follows: no new sentence
+            after = cands + 1
+            starts[after[line & (((f & TWO_LINES) | (g & OPENS_LINE)) != 0)]] = 1
+            starts[cands[firm_bullet]] = 1
+            starts[after[abbreviation & ((g & UPPER) != 0)]] = 1
+            starts[after[capital]] = 1
+            starts[after[dash & ((k & UPPER) != 0)]] = 1
+            rest = cands[~(line | firm_bullet | abbreviation | capital | dash | last)]
+            if rest.size:
+                self._one_by_one(doc, rest.tolist(), orths, feats, starts)
         doc.from_array([SENT_START], starts.reshape(-1, 1).astype("uint64"))
         return doc
+
+    def _one_by_one(self, doc: Doc, candidates: list[int], orths: np.ndarray, feats: np.ndarray,
+                    starts: np.ndarray) -> None:
+        """Decide the less common candidates with the rules spelt out token by token."""
+        n, strings = len(doc), self._strings
+        space = (feats & SPACE) != 0
+        trailing = doc.to_array(SPACY)
+
+        def tx(j: int) -> str:
+            return strings[int(orths[j])]
+
+        for i in candidates:
+            start = _boundary_after(i, n, tx, space, trailing)
+            if start is not None and 0 < start < n:
+                starts[start] = 1
 
     def pipe(self, stream, *, batch_size: int = 128):
         for doc in stream:

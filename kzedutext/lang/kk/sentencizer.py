@@ -28,7 +28,7 @@ not a sentence.
 from __future__ import annotations
 
 import numpy as np
-from spacy.attrs import ORTH, SENT_START, SPACY
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -46,10 +46,18 @@ ENDING_ABBREVIATIONS = frozenset(a for a, kind in ABBREVIATIONS.items() if kind 
 
 _CANDIDATES = TERMINALS | ENDING_ABBREVIATIONS | BULLET_TOKENS
 
-# Bits of a token text's features, computed once per distinct text (see _features).
-CANDIDATE, SPACE, TWO_LINES, TERMINAL, CLOSER, BULLET_TOKEN, BULLET, ABBREVIATION = (1 << k for k in range(8))
-STARTS, OPENS_LINE, UPPER, DIGITS, DOT, DASH = (1 << k for k in range(8, 14))
-_PAST_END = SPACE  # the features "before the first" and "after the last" token
+# Each distinct token text gets four role codes, computed once (see _roles): what it
+# is as a candidate (C_), as the token right after one (N_), right before one (P_),
+# and two after one (A_).
+(C_NONE, C_LINE, C_LINES, C_BULLET, C_LOOSE_BULLET, C_ABBREVIATION, C_DOT, C_STOP, C_OTHER) = range(9)
+N_END, N_SPACE, N_CLOSER, N_CLOSER_OPENER, N_CAPITAL, N_STARTS, N_DASH, N_WORD = range(8)
+P_OTHER, P_DIGITS = range(2)
+A_END, A_SPACE, A_CLOSER, A_CAPITAL, A_STARTS, A_DASH, A_OTHER = range(7)
+# decisions about a candidate at position i
+NO_START, START_AFTER, START_HERE, ONE_BY_ONE, START_TWO_AFTER = range(5)
+_SIZES = (9, 8, 2, 7)
+_PLACES = tuple(int(np.prod(_SIZES[:k])) for k in range(4))  # mixed-radix place of each role
+_PAST_END = (C_NONE, N_END * _PLACES[1], P_OTHER * _PLACES[2], A_END * _PLACES[3])
 
 
 def _is_candidate(text: str) -> bool:
@@ -57,90 +65,139 @@ def _is_candidate(text: str) -> bool:
     return text in _CANDIDATES or "\n" in text
 
 
-def _features(text: str) -> tuple[int]:
-    """The feature bits of one token text, as a one-value row of an OrthTable."""
-    bits = (
-        (CANDIDATE, _is_candidate(text)),
-        (SPACE, text.isspace()),
-        (TWO_LINES, text.count("\n") >= 2),
-        (TERMINAL, text in TERMINALS),
-        (CLOSER, text in CLOSERS),
-        (BULLET_TOKEN, text in BULLET_TOKENS),
-        (BULLET, text in BULLETS),
-        (ABBREVIATION, text in ENDING_ABBREVIATIONS),
-        (STARTS, _starts_sentence(text)),
-        (OPENS_LINE, _opens_line(text)),
-        (UPPER, text[:1].isupper()),
-        (DIGITS, text.isdigit()),
-        (DOT, text == "."),
-        (DASH, text in DASHES),
-    )
-    return (sum(bit for bit, on in bits if on),)
+def _roles(text: str) -> tuple[int, int, int, int]:
+    """The role codes of one token text, each multiplied by its place (a row of an OrthTable)."""
+    if not _is_candidate(text):
+        cand = C_NONE
+    elif text.isspace():
+        cand = C_LINES if text.count("\n") >= 2 else C_LINE
+    elif text in BULLETS:
+        cand = C_BULLET
+    elif text in BULLET_TOKENS:
+        cand = C_LOOSE_BULLET
+    elif text in ENDING_ABBREVIATIONS:
+        cand = C_ABBREVIATION
+    elif text == ".":
+        cand = C_DOT
+    elif text in TERMINALS:
+        cand = C_STOP
+    else:
+        cand = C_OTHER
+    if text.isspace():
+        nxt = N_SPACE
+    elif text in CLOSERS or text in TERMINALS:
+        nxt = N_CLOSER_OPENER if _opens_line(text) else N_CLOSER
+    elif text[:1].isupper():
+        nxt = N_CAPITAL
+    elif _starts_sentence(text):
+        nxt = N_STARTS
+    elif text in DASHES:
+        nxt = N_DASH
+    else:
+        nxt = N_WORD
+    prev = P_DIGITS if text.isdigit() else P_OTHER
+    after = _NEXT_AS_AFTER.get(nxt, A_OTHER)
+    return tuple(code * place for code, place in zip((cand, nxt, prev, after), _PLACES, strict=True))
+
+
+def _decide(cand: int, nxt: int, prev: int, after: int) -> int:
+    """The rules of :func:`_boundary_after` for the cases that the four roles settle.
+
+    ``nxt`` is the token right after the candidate, ``prev`` the one right before
+    it, ``after`` the one after ``nxt``. Anything else goes ONE_BY_ONE.
+    """
+    if cand == C_NONE:
+        return NO_START
+    if cand == C_OTHER:
+        return ONE_BY_ONE
+    if cand == C_BULLET:
+        return START_HERE
+    if nxt == N_END:
+        return NO_START
+    if cand in (C_LINE, C_LINES):
+        if nxt == N_SPACE:
+            return ONE_BY_ONE
+        opens_line = nxt in (N_CLOSER_OPENER, N_CAPITAL, N_STARTS, N_DASH)
+        return START_AFTER if cand == C_LINES or opens_line else NO_START
+    if cand == C_LOOSE_BULLET or nxt == N_SPACE:
+        return ONE_BY_ONE  # the bullet needs the spacing before it; the next word is further on
+    if nxt in (N_CLOSER, N_CLOSER_OPENER):  # one closing quote or stop, then the next word?
+        if after == A_END:
+            return NO_START
+        if after in (A_SPACE, A_CLOSER):
+            return ONE_BY_ONE
+        return _decide_stop(cand, prev, _AFTER_AS_NEXT.get(after, N_WORD), None, START_TWO_AFTER)
+    return _decide_stop(cand, prev, nxt, after, START_AFTER)
+
+
+def _decide_stop(cand: int, prev: int, first: int, after: int | None, start: int) -> int:
+    """A stop or abbreviation with its next word ``first``; ``after`` follows that word (None: unknown)."""
+    if cand == C_ABBREVIATION:
+        return start if first == N_CAPITAL else NO_START
+    if cand == C_DOT and prev == P_DIGITS:
+        return ONE_BY_ONE  # maybe "1." opening a line
+    if first in (N_CAPITAL, N_STARTS):
+        return start
+    if first == N_DASH:  # a dialogue turn when a capitalised word follows the dash
+        if after in (None, A_SPACE):
+            return ONE_BY_ONE
+        return start if after == A_CAPITAL else NO_START
+    return ONE_BY_ONE if cand == C_DOT else NO_START  # a stop before a lower-case word: only "."
+
+
+_NEXT_AS_AFTER = {N_SPACE: A_SPACE, N_CLOSER: A_CLOSER, N_CLOSER_OPENER: A_CLOSER, N_CAPITAL: A_CAPITAL,
+                  N_STARTS: A_STARTS, N_DASH: A_DASH}
+_AFTER_AS_NEXT = {A_CAPITAL: N_CAPITAL, A_STARTS: N_STARTS, A_DASH: N_DASH}
+_DECISIONS = np.array([_decide(c, nx, p, a) for a in range(_SIZES[3]) for p in range(_SIZES[2])
+                       for nx in range(_SIZES[1]) for c in range(_SIZES[0])], dtype="int8")
+_STARTS = np.array([0, 1, 1, 0, 1], dtype="int64")  # per decision: does a sentence start?
+_SHIFT = np.array([0, 1, 0, 0, 2], dtype="int64")  # per decision: where, relative to the candidate
 
 
 class KazakhSentencizer:
     """Sets ``token.is_sent_start`` on every token (see the module docstring).
 
-    Each distinct token text's features (may it end a sentence, is it a line break,
-    does it start with a capital ...) are computed once and kept in an
-    :class:`~kzedutext._orthtable.OrthTable`, so a document costs one ``ORTH`` array
-    and a few vectorised steps: the common cases (a full stop before a capitalised
-    word, a line break before a heading, a bullet) are decided for all candidates
-    at once; the rest (lower case after a stop, list numbers, dialogue dashes, loose
-    bullets, stops before closing quotes) go through :func:`_boundary_after` one by one.
+    Each distinct token text's roles (a candidate full stop, a line break, a capital,
+    a dash ...) are computed once and kept in an :class:`~kzedutext._orthtable.OrthTable`,
+    so a document costs one ``ORTH`` array and a few vectorised steps: the roles of
+    each candidate and its neighbours index a table of decisions made by
+    :func:`_decide`. The rarer cases it leaves open (quotes after a stop, list
+    numbers, loose bullets, lower case after a stop) go through
+    :func:`_boundary_after` one by one.
     """
 
     def __init__(self, nlp: Language, name: str = "kk_sentencizer") -> None:
         self.name = name
         self._strings = nlp.vocab.strings
-        self._features = OrthTable(_features, width=1, strings=nlp.vocab.strings, dtype="int64")
+        self._roles = OrthTable(_roles, width=4, strings=nlp.vocab.strings, dtype="int64")
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if n == 0:
             return doc
         orths = doc.to_array(ORTH)
-        feats = self._features.lookup(orths).ravel()
+        roles = self._roles.lookup(orths)
         starts = np.full(n, -1, dtype="int32")
         starts[0] = 1
-        cands = np.flatnonzero(feats & CANDIDATE)
+        cands = np.flatnonzero(roles[:, 0])
         if cands.size:
-            padded = np.append(feats, (_PAST_END, _PAST_END))  # padded[-1], [n], [n + 1]: past the ends
-            f, g, h = feats[cands], padded[cands + 1], padded[cands - 1]
-            space = (f & SPACE) != 0
-            bullet = ~space & ((f & BULLET_TOKEN) != 0)
-            word = ~space & ~bullet
-            abbreviation = word & ((f & ABBREVIATION) != 0)
-            # the token after the candidate is the next word: no closer, stop or space between
-            next_word = (g & (SPACE | CLOSER | TERMINAL)) == 0
-            line = space & ((g & SPACE) == 0)  # a line break right before a word
-            firm_bullet = bullet & ((f & BULLET) != 0)
-            abbreviation &= next_word
-            stop = word & ~abbreviation & ((f & TERMINAL) != 0) & next_word
-            stop &= ~(((f & DOT) != 0) & ((h & DIGITS) != 0))  # not "1." opening a line
-            capital = stop & ((g & STARTS) != 0)
-            # a dash right after the stop, then a word: a dialogue turn if the word is capitalised
-            k = padded[cands + 2]
-            dash = stop & ~capital & ((g & DASH) != 0) & ((k & SPACE) == 0)
-            last = cands == n - 1  # nothing follows: no new sentence
-            after = cands + 1
-            starts[after[line & (((f & TWO_LINES) | (g & OPENS_LINE)) != 0)]] = 1
-            starts[cands[firm_bullet]] = 1
-            starts[after[abbreviation & ((g & UPPER) != 0)]] = 1
-            starts[after[capital]] = 1
-            starts[after[dash & ((k & UPPER) != 0)]] = 1
-            rest = cands[~(line | firm_bullet | abbreviation | capital | dash | last)]
+            roles = np.concatenate((roles, [_PAST_END, _PAST_END]))  # rows -1, n, n + 1: past the ends
+            key = roles[cands, 0] + roles[cands + 1, 1] + roles[cands - 1, 2] + roles[cands + 2, 3]
+            decision = _DECISIONS[key]
+            # tokens that start no sentence point at token 0, which starts one anyway
+            starts[(cands + _SHIFT[decision]) * _STARTS[decision]] = 1
+            rest = cands[decision == ONE_BY_ONE]
             if rest.size:
-                self._one_by_one(doc, rest.tolist(), orths, feats, starts)
+                self._one_by_one(doc, rest.tolist(), orths, roles[:n], starts)
         doc.from_array([SENT_START], starts.reshape(-1, 1).astype("uint64"))
         return doc
 
-    def _one_by_one(self, doc: Doc, candidates: list[int], orths: np.ndarray, feats: np.ndarray,
+    def _one_by_one(self, doc: Doc, candidates: list[int], orths: np.ndarray, roles: np.ndarray,
                     starts: np.ndarray) -> None:
         """Decide the less common candidates with the rules spelt out token by token."""
         n, strings = len(doc), self._strings
-        space = (feats & SPACE) != 0
-        trailing = doc.to_array(SPACY)
+        space = roles[:, 1] == N_SPACE * _PLACES[1]
+        trailing = _Trailing(doc)
 
         def tx(j: int) -> str:
             return strings[int(orths[j])]
@@ -153,6 +210,16 @@ class KazakhSentencizer:
     def pipe(self, stream, *, batch_size: int = 128):
         for doc in stream:
             yield self(doc)
+
+
+class _Trailing:
+    """``trailing[k]``: is token ``k`` followed by a space? Read only for the few tokens asked about."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+
+    def __getitem__(self, k: int) -> bool:
+        return bool(self.doc[k].whitespace_)
 
 
 def _boundary_after(i: int, n: int, tx, space: list, trailing: list) -> int | None:

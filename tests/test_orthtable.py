@@ -43,13 +43,13 @@ def hashes(strings: StringStore, words: list[str]) -> np.ndarray:
 )
 def test_rows_are_the_computed_values_in_input_order(words):
     strings = StringStore()
-    table = OrthTable(word_row, width=2, strings=strings, dtype="int64")
+    table = OrthTable(word_row, width=2, strings=strings)
     assert table.lookup(hashes(strings, words)).tolist() == [list(word_row(w)) for w in words]
 
 
 def test_each_distinct_text_is_computed_once():
     strings, compute = StringStore(), Counting()
-    table = OrthTable(compute, width=2, strings=strings, dtype="int64")
+    table = OrthTable(compute, width=2, strings=strings)
     words = ["оқу", "оқушы", "оқу", "мұғалім", "оқушы"]
     table.lookup(hashes(strings, words))
     table.lookup(hashes(strings, words[::-1] + ["жаңа"]))
@@ -60,7 +60,7 @@ def test_each_distinct_text_is_computed_once():
 def test_many_words_that_share_slots_keep_their_own_rows():
     # far more words than the first slot array holds: slots collide, the array grows
     strings = StringStore()
-    table = OrthTable(word_row, width=2, strings=strings, dtype="int64")
+    table = OrthTable(word_row, width=2, strings=strings)
     words = [f"сөз{k}" + "А" * (k % 7) for k in range(20_000)]
     for start in range(0, len(words), 3_000):
         table.lookup(hashes(strings, words[start : start + 3_000]))
@@ -68,7 +68,7 @@ def test_many_words_that_share_slots_keep_their_own_rows():
 
 
 def test_empty_input_gives_an_empty_result():
-    table = OrthTable(word_row, width=2, strings=StringStore(), dtype="int64")
+    table = OrthTable(word_row, width=2, strings=StringStore())
     assert table.lookup(np.zeros(0, dtype="uint64")).shape == (0, 2)
 
 
@@ -80,7 +80,7 @@ def test_width_must_be_a_positive_integer(width):
 
 def test_a_table_survives_pickling():
     strings = StringStore()
-    table = OrthTable(word_row, width=2, strings=strings, dtype="int64")
+    table = OrthTable(word_row, width=2, strings=strings)
     table.lookup(hashes(strings, ["білім", "беру"]))
     clone = pickle.loads(pickle.dumps(table))
     assert clone.lookup(hashes(clone.strings, ["беру", "жүйесі"])).tolist() == [[4, 0], [6, 0]]
@@ -90,6 +90,6 @@ def test_a_table_survives_pickling():
 @given(st.lists(st.lists(st.text(min_size=1, max_size=6), max_size=40), max_size=8))
 def test_any_sequence_of_documents_gets_the_computed_rows(docs):
     strings = StringStore()
-    table = OrthTable(word_row, width=2, strings=strings, dtype="int64")
+    table = OrthTable(word_row, width=2, strings=strings)
     for words in docs:
         assert table.lookup(hashes(strings, words)).tolist() == [list(word_row(w)) for w in words]

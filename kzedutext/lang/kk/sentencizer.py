@@ -65,8 +65,8 @@ def _is_candidate(text: str) -> bool:
     return text in _CANDIDATES or "\n" in text
 
 
-def _roles(text: str) -> tuple[int, int, int, int]:
-    """The role codes of one token text, each multiplied by its place (a row of an OrthTable)."""
+def _roles(text: str) -> tuple[int]:
+    """The role codes of one token text, each multiplied by its place, packed in one OrthTable value."""
     if not _is_candidate(text):
         cand = C_NONE
     elif text.isspace():
@@ -97,7 +97,12 @@ def _roles(text: str) -> tuple[int, int, int, int]:
         nxt = N_WORD
     prev = P_DIGITS if text.isdigit() else P_OTHER
     after = _NEXT_AS_AFTER.get(nxt, A_OTHER)
-    return tuple(code * place for code, place in zip((cand, nxt, prev, after), _PLACES, strict=True))
+    return (_pack(code * place for code, place in zip((cand, nxt, prev, after), _PLACES, strict=True)),)
+
+
+def _pack(roles) -> int:
+    """Four role codes (< 2**16) as one 64-bit value that reads back with ``.view(np.uint16)``."""
+    return int(np.array(list(roles), dtype=np.uint16).view(np.uint64)[0])
 
 
 def _decide(cand: int, nxt: int, prev: int, after: int) -> int:
@@ -152,6 +157,8 @@ _DECISIONS = np.array([_decide(c, nx, p, a) for a in range(_SIZES[3]) for p in r
                        for nx in range(_SIZES[1]) for c in range(_SIZES[0])], dtype="int8")
 _STARTS = np.array([0, 1, 1, 0, 1], dtype="int64")  # per decision: does a sentence start?
 _SHIFT = np.array([0, 1, 0, 0, 2], dtype="int64")  # per decision: where, relative to the candidate
+_PAST_ENDS = np.array([[_pack(_PAST_END)]] * 2, dtype=np.uint64)
+_NO = np.uint64(2**64 - 1)  # SENT_START -1: not a sentence start
 
 
 class KazakhSentencizer:
@@ -169,27 +176,28 @@ class KazakhSentencizer:
     def __init__(self, nlp: Language, name: str = "kk_sentencizer") -> None:
         self.name = name
         self._strings = nlp.vocab.strings
-        self._roles = OrthTable(_roles, width=4, strings=nlp.vocab.strings, dtype="int64")
+        self._roles = OrthTable(_roles, width=1, strings=nlp.vocab.strings)
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if n == 0:
             return doc
         orths = doc.to_array(ORTH)
-        roles = self._roles.lookup(orths)
-        starts = np.full(n, -1, dtype="int32")
+        # rows -1, n and n + 1 are past the ends; row i holds the four role codes of token i
+        roles = np.concatenate((self._roles.lookup(orths), _PAST_ENDS)).view(np.uint16)
+        starts = np.full(n, _NO, dtype=np.uint64)
         starts[0] = 1
-        cands = np.flatnonzero(roles[:, 0])
+        cands = np.flatnonzero(roles[:n, 0])
         if cands.size:
-            roles = np.concatenate((roles, [_PAST_END, _PAST_END]))  # rows -1, n, n + 1: past the ends
-            key = roles[cands, 0] + roles[cands + 1, 1] + roles[cands - 1, 2] + roles[cands + 2, 3]
+            flat, at = roles.ravel(), cands * 4  # the roles of candidate i are flat[4 * i : 4 * i + 4]
+            key = flat[at] + flat[at + 5] + flat[at - 2] + flat[at + 11]  # i, i + 1, i - 1, i + 2
             decision = _DECISIONS[key]
             # tokens that start no sentence point at token 0, which starts one anyway
             starts[(cands + _SHIFT[decision]) * _STARTS[decision]] = 1
             rest = cands[decision == ONE_BY_ONE]
             if rest.size:
                 self._one_by_one(doc, rest.tolist(), orths, roles[:n], starts)
-        doc.from_array([SENT_START], starts.reshape(-1, 1).astype("uint64"))
+        doc.from_array([SENT_START], starts.reshape(-1, 1))
         return doc
 
     def _one_by_one(self, doc: Doc, candidates: list[int], orths: np.ndarray, roles: np.ndarray,

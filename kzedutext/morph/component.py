@@ -17,10 +17,14 @@ punctuation, numbers and symbols keep their own text as lemma.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
+import numpy as np
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from .._orthtable import OrthTable
 from .analyzer import Analyzer
@@ -52,14 +56,26 @@ class KazakhLemmatizer:
         self._rows = OrthTable(self._values, width=self._width, strings=nlp.vocab.strings)
 
     def __call__(self, doc: Doc) -> Doc:
-        if not len(doc):
-            return doc
-        doc.from_array(self._attrs, self._rows.lookup(doc.to_array(ORTH)))
+        self._assign([doc])
         return doc
 
-    def pipe(self, stream, *, batch_size: int = 128):
-        for doc in stream:
-            yield self(doc)
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """Lemmatise a stream of documents, ``batch_size`` at a time (the same result as ``__call__``)."""
+        for docs in minibatch(stream, size=batch_size):
+            self._assign(docs)
+            yield from docs
+
+    def _assign(self, docs: list[Doc]) -> None:
+        """Look the words of a batch of documents up at once and write each document's rows."""
+        docs = [doc for doc in docs if len(doc)]
+        if not docs:
+            return
+        orths = [doc.to_array(ORTH) for doc in docs]
+        rows = self._rows.lookup(np.concatenate(orths) if len(orths) > 1 else orths[0])
+        end = 0
+        for doc, doc_orths in zip(docs, orths, strict=True):
+            start, end = end, end + len(doc_orths)
+            doc.from_array(self._attrs, rows[start:end])
 
     def _values(self, text: str) -> tuple[int, ...]:
         """The row of ``self._attrs`` values for one token text."""

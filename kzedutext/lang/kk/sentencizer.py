@@ -27,10 +27,13 @@ not a sentence.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 import numpy as np
 from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from ..._orthtable import OrthTable
 from ...text.normalize import BULLETS, STANDALONE_BULLETS
@@ -57,7 +60,6 @@ A_END, A_SPACE, A_CLOSER, A_CAPITAL, A_STARTS, A_DASH, A_OTHER = range(7)
 NO_START, START_AFTER, START_HERE, ONE_BY_ONE, START_TWO_AFTER = range(5)
 _SIZES = (9, 8, 2, 7)
 _PLACES = tuple(int(np.prod(_SIZES[:k])) for k in range(4))  # mixed-radix place of each role
-_PAST_END = (C_NONE, N_END * _PLACES[1], P_OTHER * _PLACES[2], A_END * _PLACES[3])
 
 
 def _is_candidate(text: str) -> bool:
@@ -66,7 +68,12 @@ def _is_candidate(text: str) -> bool:
 
 
 def _roles(text: str) -> tuple[int]:
-    """The role codes of one token text, each multiplied by its place, packed in one OrthTable value."""
+    """The role codes of one token text, each multiplied by its place, packed in one OrthTable value.
+
+    The empty text is no token: it stands for the positions before and after a document.
+    """
+    if not text:
+        return (_PAST_END,)
     if not _is_candidate(text):
         cand = C_NONE
     elif text.isspace():
@@ -97,12 +104,18 @@ def _roles(text: str) -> tuple[int]:
         nxt = N_WORD
     prev = P_DIGITS if text.isdigit() else P_OTHER
     after = _NEXT_AS_AFTER.get(nxt, A_OTHER)
-    return (_pack(code * place for code, place in zip((cand, nxt, prev, after), _PLACES, strict=True)),)
+    return (_pack(cand, nxt, prev, after),)
 
 
-def _pack(roles) -> int:
-    """Four role codes (< 2**16) as one 64-bit value that reads back with ``.view(np.uint16)``."""
-    return int(np.array(list(roles), dtype=np.uint16).view(np.uint64)[0])
+def _pack(cand: int, nxt: int, prev: int, after: int) -> int:
+    """The four role codes, times their places, as one 64-bit value of four uint16.
+
+    In the order (prev, cand, nxt, after): the ``k``-th uint16 of token ``i - 1 + k``
+    is what token ``i``'s decision needs, so a window with a stride of five uint16
+    reads all four (see :meth:`KazakhSentencizer.__call__`).
+    """
+    codes = (prev * _PLACES[2], cand * _PLACES[0], nxt * _PLACES[1], after * _PLACES[3])
+    return int(np.array(codes, dtype=np.uint16).view(np.uint64)[0])
 
 
 def _decide(cand: int, nxt: int, prev: int, after: int) -> int:
@@ -155,9 +168,12 @@ _NEXT_AS_AFTER = {N_SPACE: A_SPACE, N_CLOSER: A_CLOSER, N_CLOSER_OPENER: A_CLOSE
 _AFTER_AS_NEXT = {A_CAPITAL: N_CAPITAL, A_STARTS: N_STARTS, A_DASH: N_DASH}
 _DECISIONS = np.array([_decide(c, nx, p, a) for a in range(_SIZES[3]) for p in range(_SIZES[2])
                        for nx in range(_SIZES[1]) for c in range(_SIZES[0])], dtype="int8")
-_STARTS = np.array([0, 1, 1, 0, 1], dtype="int64")  # per decision: does a sentence start?
-_SHIFT = np.array([0, 1, 0, 0, 2], dtype="int64")  # per decision: where, relative to the candidate
-_PAST_ENDS = np.array([[_pack(_PAST_END)]] * 2, dtype=np.uint64)
+# per key: does a sentence start, where relative to the candidate, is it left to _boundary_after?
+_STARTS = np.array([0, 1, 1, 0, 1], dtype=np.intp)[_DECISIONS]
+_SHIFT = np.array([0, 1, 0, 0, 2], dtype=np.intp)[_DECISIONS]
+_ONE_BY_ONE = _DECISIONS == ONE_BY_ONE
+_PAST_END = _pack(C_NONE, N_END, P_OTHER, A_END)  # the roles of the tokens before and after a document
+_GAP = np.zeros(2, dtype=np.uint64)  # orth hash 0, the empty text: no token
 _NO = np.uint64(2**64 - 1)  # SENT_START -1: not a sentence start
 
 
@@ -177,34 +193,59 @@ class KazakhSentencizer:
         self.name = name
         self._strings = nlp.vocab.strings
         self._roles = OrthTable(_roles, width=1, strings=nlp.vocab.strings)
+        self._numbers = np.arange(4096, dtype=np.intp)  # positions, grown for longer batches
 
     def __call__(self, doc: Doc) -> Doc:
-        n = len(doc)
-        if n == 0:
-            return doc
-        orths = doc.to_array(ORTH)
-        # rows -1, n and n + 1 are past the ends; row i holds the four role codes of token i
-        roles = np.concatenate((self._roles.lookup(orths), _PAST_ENDS)).view(np.uint16)
-        starts = np.full(n, _NO, dtype=np.uint64)
-        starts[0] = 1
-        cands = np.flatnonzero(roles[:n, 0])
-        if cands.size:
-            flat, at = roles.ravel(), cands * 4  # the roles of candidate i are flat[4 * i : 4 * i + 4]
-            key = flat[at] + flat[at + 5] + flat[at - 2] + flat[at + 11]  # i, i + 1, i - 1, i + 2
-            decision = _DECISIONS[key]
-            # tokens that start no sentence point at token 0, which starts one anyway
-            starts[(cands + _SHIFT[decision]) * _STARTS[decision]] = 1
-            rest = cands[decision == ONE_BY_ONE]
-            if rest.size:
-                self._one_by_one(doc, rest.tolist(), orths, roles[:n], starts)
-        doc.from_array([SENT_START], starts.reshape(-1, 1))
+        self._set_starts([doc])
         return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """Sentence-split a stream of documents, ``batch_size`` at a time (the same result as ``__call__``)."""
+        for docs in minibatch(stream, size=batch_size):
+            self._set_starts(docs)
+            yield from docs
+
+    def _set_starts(self, docs: list[Doc]) -> None:
+        """Set the sentence starts of a batch of documents, deciding all their tokens at once."""
+        docs = [doc for doc in docs if len(doc)]
+        if not docs:
+            return
+        orths = [doc.to_array(ORTH) for doc in docs]
+        # one row of role codes per position: an empty text (hash 0) before each document and
+        # two after it stand for "past the end"; document k's token i sits at firsts[k] + i
+        pieces = [_GAP[:1]]
+        for doc_orths in orths:
+            pieces += (doc_orths, _GAP)
+        packed = np.ascontiguousarray(self._roles.lookup(np.concatenate(pieces))[:, 0])
+        lengths = np.array([len(doc_orths) for doc_orths in orths])
+        firsts = np.cumsum(lengths + 2) - lengths - 1
+        m = len(packed) - 3  # window row p: the prev code at p, cand at p + 1, next at p + 2, after at p + 3
+        window = np.ndarray((m, 4), dtype=np.uint16, buffer=packed, strides=(8, 10))
+        key = window[:, 0].astype(np.intp)  # intp: numpy indexes fastest with it
+        key += window[:, 1]
+        key += window[:, 2]
+        key += window[:, 3]
+        if len(self._numbers) < m:
+            self._numbers = np.arange(2 * m, dtype=np.intp)
+        # the position of the token that starts a sentence; position 0 (a gap) when none does
+        starts = np.full(len(packed), _NO, dtype=np.uint64)
+        starts[(self._numbers[:m] + 1 + _SHIFT[key]) * _STARTS[key]] = 1
+        starts[firsts] = 1
+        rest = np.flatnonzero(_ONE_BY_ONE[key]) + 1
+        if rest.size:
+            owner = np.searchsorted(firsts, rest, side="right") - 1
+            for k in np.unique(owner).tolist():
+                first, n = firsts[k], lengths[k]
+                self._one_by_one(docs[k], (rest[owner == k] - first).tolist(), orths[k],
+                                 packed[first : first + n], starts[first : first + n])
+        for doc, first, n in zip(docs, firsts.tolist(), lengths.tolist(), strict=True):
+            doc.from_array([SENT_START], starts[first : first + n].reshape(-1, 1))
 
     def _one_by_one(self, doc: Doc, candidates: list[int], orths: np.ndarray, roles: np.ndarray,
                     starts: np.ndarray) -> None:
         """Decide the less common candidates with the rules spelt out token by token."""
         n, strings = len(doc), self._strings
-        space = roles[:, 1] == N_SPACE * _PLACES[1]
+        space = roles.view(np.uint16).reshape(-1, 4)[:, 2] == N_SPACE * _PLACES[1]  # see _pack
         trailing = _Trailing(doc)
 
         def tx(j: int) -> str:
@@ -215,9 +256,6 @@ class KazakhSentencizer:
             if start is not None and 0 < start < n:
                 starts[start] = 1
 
-    def pipe(self, stream, *, batch_size: int = 128):
-        for doc in stream:
-            yield self(doc)
 
 
 class _Trailing:

@@ -90,7 +90,7 @@ class OrthTable:
             self._values[row] = self.compute(strings[orth])
             index[orth] = row
         buckets = len(self._buckets)
-        while 4 * need > buckets and buckets < _MAX_BUCKETS:  # at most a quarter of the records in use
+        while 2 * need > buckets and buckets < _MAX_BUCKETS:  # at most a quarter of the records in use
             buckets *= 2
         if buckets > len(self._buckets):
             self._buckets = _empty_buckets(buckets, self.width)

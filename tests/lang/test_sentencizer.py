@@ -102,3 +102,21 @@ def test_every_four_token_neighbourhood_matches_the_token_by_token_rules():
         if [bool(t.is_sent_start) for t in doc] != reference_starts(doc):
             mismatches.append((words, spaces))
     assert mismatches == []
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(["", " "])), max_size=12), max_size=6),
+    st.integers(min_value=1, max_value=4),
+)
+def test_batches_get_the_starts_of_one_document_at_a_time(nlp, texts, batch_size):
+    texts = ["".join(piece + gap for piece, gap in pieces) for pieces in texts]
+    docs = list(nlp.pipe(texts, batch_size=batch_size))
+    assert [[bool(t.is_sent_start) for t in doc] for doc in docs] == [reference_starts(doc) for doc in docs]
+
+
+def test_a_batch_with_empty_and_one_token_documents(nlp):
+    texts = ["", "•", "Иә.", "", "Бірінші сөйлем. Екінші сөйлем.", "\n\n", "т.б."]
+    batched = [[t.is_sent_start for t in doc] for doc in nlp.pipe(texts, batch_size=len(texts))]
+    assert batched == [[t.is_sent_start for t in nlp(text)] for text in texts]
+    assert batched[4] == [True, False, False, True, False, False]

@@ -28,6 +28,7 @@ not a sentence.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import accumulate
 
 import numpy as np
 from spacy.attrs import ORTH, SENT_START
@@ -181,12 +182,14 @@ class KazakhSentencizer:
     """Sets ``token.is_sent_start`` on every token (see the module docstring).
 
     Each distinct token text's roles (a candidate full stop, a line break, a capital,
-    a dash ...) are computed once and kept in an :class:`~kzedutext._orthtable.OrthTable`,
-    so a document costs one ``ORTH`` array and a few vectorised steps: the roles of
-    each candidate and its neighbours index a table of decisions made by
-    :func:`_decide`. The rarer cases it leaves open (quotes after a stop, list
-    numbers, loose bullets, lower case after a stop) go through
-    :func:`_boundary_after` one by one.
+    a dash ...) are computed once and kept in an :class:`~kzedutext._orthtable.OrthTable`.
+    A batch of documents costs one ``ORTH`` array and one ``from_array`` per document
+    and a few vectorised steps for the whole batch: the roles of every token and its
+    neighbours add up to a key into the table of decisions made by :func:`_decide`
+    (non-candidates decide nothing). The rarer cases it leaves open (quotes after a
+    stop, list numbers, loose bullets, lower case after a stop) go through
+    :func:`_boundary_after`, the rules spelt out token by token, one by one.
+    ``nlp.pipe`` hands the component whole batches; ``nlp(text)`` a batch of one.
     """
 
     def __init__(self, nlp: Language, name: str = "kk_sentencizer") -> None:
@@ -217,11 +220,11 @@ class KazakhSentencizer:
         for doc_orths in orths:
             pieces += (doc_orths, _GAP)
         packed = np.ascontiguousarray(self._roles.lookup(np.concatenate(pieces))[:, 0])
-        lengths = np.array([len(doc_orths) for doc_orths in orths])
-        firsts = np.cumsum(lengths + 2) - lengths - 1
+        lengths = [len(doc_orths) for doc_orths in orths]
+        firsts = list(accumulate((n + 2 for n in lengths[:-1]), initial=1))
         m = len(packed) - 3  # window row p: the prev code at p, cand at p + 1, next at p + 2, after at p + 3
         window = np.ndarray((m, 4), dtype=np.uint16, buffer=packed, strides=(8, 10))
-        key = window[:, 0].astype(np.intp)  # intp: numpy indexes fastest with it
+        key = window[:, 0].astype(np.intp)  # the sum of the four places (< 1008); intp indexes fastest
         key += window[:, 1]
         key += window[:, 2]
         key += window[:, 3]
@@ -238,7 +241,7 @@ class KazakhSentencizer:
                 first, n = firsts[k], lengths[k]
                 self._one_by_one(docs[k], (rest[owner == k] - first).tolist(), orths[k],
                                  packed[first : first + n], starts[first : first + n])
-        for doc, first, n in zip(docs, firsts.tolist(), lengths.tolist(), strict=True):
+        for doc, first, n in zip(docs, firsts, lengths, strict=True):
             doc.from_array([SENT_START], starts[first : first + n].reshape(-1, 1))
 
     def _one_by_one(self, doc: Doc, candidates: list[int], orths: np.ndarray, roles: np.ndarray,

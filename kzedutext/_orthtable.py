@@ -37,20 +37,29 @@ class OrthTable:
         compute: the row for a token text (a sequence of ``width`` integers in [0, 2**64)).
         width: number of values per row.
         strings: the ``StringStore`` that turns an orth hash back into its text.
+        max_size: when more distinct texts than this arrive, the table starts afresh
+            (memory stays bounded on an endless stream of new words).
 
     Raises:
-        ValueError: when ``width`` is not a positive integer.
+        ValueError: when ``width`` or ``max_size`` is not a positive integer.
     """
 
-    def __init__(self, compute: Callable[[str], Sequence[int]], *, width: int, strings) -> None:
+    def __init__(self, compute: Callable[[str], Sequence[int]], *, width: int, strings,
+                 max_size: int = 1_000_000) -> None:
         if not isinstance(width, int) or width < 1:
             raise ValueError(f"width must be a positive integer, got {width!r}")
+        if not isinstance(max_size, int) or max_size < 1:
+            raise ValueError(f"max_size must be a positive integer, got {max_size!r}")
         self.compute = compute
         self.width = width
         self.strings = strings
+        self.max_size = max_size
+        self._clear()
+
+    def _clear(self) -> None:
         self._index: dict[int, int] = {}  # orth hash -> row of _values
-        self._values = np.zeros((1024, width), dtype=np.uint64)
-        self._buckets = _empty_buckets(_MIN_BUCKETS, width)  # bucket -> 2 x [hash, values...]
+        self._values = np.zeros((1024, self.width), dtype=np.uint64)
+        self._buckets = _empty_buckets(_MIN_BUCKETS, self.width)  # bucket -> 2 x [hash, values...]
 
     def __len__(self) -> int:
         return len(self._index)
@@ -78,8 +87,11 @@ class OrthTable:
 
     def _learn(self, orths: list[int]) -> None:
         """Compute and add the rows of the hashes in ``orths`` that are not in the table."""
+        new = [orth for orth in dict.fromkeys(orths) if orth not in self._index]
+        if len(self._index) + len(new) > self.max_size:
+            self._clear()
+            new = list(dict.fromkeys(orths))  # the caller wants rows for all of them
         index = self._index
-        new = [orth for orth in dict.fromkeys(orths) if orth not in index]
         start, need = len(index), len(index) + len(new)
         if need > len(self._values):
             grown = np.zeros((max(need, 2 * len(self._values)), self.width), dtype=np.uint64)

@@ -93,3 +93,30 @@ def test_any_sequence_of_documents_gets_the_computed_rows(docs):
     table = OrthTable(word_row, width=2, strings=strings)
     for words in docs:
         assert table.lookup(hashes(strings, words)).tolist() == [list(word_row(w)) for w in words]
+
+
+def test_a_full_table_starts_afresh_and_stays_right():
+    strings, compute = StringStore(), Counting()
+    table = OrthTable(compute, width=2, strings=strings, max_size=3)
+    assert table.lookup(hashes(strings, ["а", "б", "в"])).tolist() == [[1, 0], [1, 0], [1, 0]]
+    assert table.lookup(hashes(strings, ["Ғылым", "а"])).tolist() == [[5, 1], [1, 0]]
+    assert len(table) == 1  # cleared to make room for "Ғылым"
+    assert table.lookup(hashes(strings, ["б"])).tolist() == [[1, 0]]
+    assert compute.calls == ["а", "б", "в", "Ғылым", "б"]
+
+
+@pytest.mark.parametrize("max_size", [0, -5, 2.0])
+def test_max_size_must_be_a_positive_integer(max_size):
+    with pytest.raises(ValueError, match="max_size"):
+        OrthTable(word_row, width=1, strings=StringStore(), max_size=max_size)
+
+
+def test_starting_afresh_in_the_middle_of_a_lookup_keeps_every_row():
+    # some of 20,000 known words share a full bucket and are found through the dict;
+    # a new word in the same lookup clears the table, and they must still get their rows
+    strings = StringStore()
+    words = [f"сөз{k}" for k in range(20_000)]
+    table = OrthTable(word_row, width=2, strings=strings, max_size=len(words))
+    table.lookup(hashes(strings, words))
+    again = words + ["Жаңа"]
+    assert table.lookup(hashes(strings, again)).tolist() == [list(word_row(w)) for w in again]

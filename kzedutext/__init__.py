@@ -10,6 +10,7 @@
 'kk'
 """
 
+from .corpus import Corpus
 from .ingest import (
     CorruptFileError,
     Document,
@@ -26,6 +27,7 @@ from .ingest import (
 from .lang.kk import Kazakh
 from .morph import Analysis, analyze, lemmatize
 from .pipeline import load
+from .reuse import find_reuse
 from .terms import Mention, Ontology, discover_terms, extract_competencies, extract_terms, term_table
 from .text.normalize import normalize, normalize_with_offsets, normalize_word
 from .themes import THEMES, ThemeScorer, load_taxonomy
@@ -34,6 +36,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Analysis",
+    "Corpus",
     "CorruptFileError",
     "Document",
     "EmptyFileError",
@@ -53,6 +56,7 @@ __all__ = [
     "discover_terms",
     "extract_competencies",
     "extract_terms",
+    "find_reuse",
     "lemmatize",
     "load",
     "load_taxonomy",

@@ -5,6 +5,7 @@ kzedutext tag papers/ --out out/papers.csv --format csv --redact
 kzedutext terms papers/ --out out/terms.csv --candidates 50
 kzedutext train labelled.csv --model out/model.pkl
 kzedutext classify out/model.pkl new_papers/ --out out/classified.jsonl
+kzedutext reuse papers/ --out out/reuse.jsonl
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from rich.console import Console
 
 from . import __version__
 from .batch.tag import FORMATS, tag_to_file
+from .reuse.report import reuse_to_file
 from .terms.export import terms_to_file
 
 app = typer.Typer(add_completion=False, help="Analyse Kazakh pedagogical writing.")
@@ -132,6 +134,27 @@ def classify(
     except ValueError as err:
         raise typer.BadParameter(str(err)) from err
     console.print(f"{n} texts classified -> {out}")
+
+
+@app.command()
+def reuse(
+    inputs: list[Path] = typer.Argument(..., help="Files and folders (searched recursively)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Output file (JSON lines, one pair per line)."),
+    threshold: float = typer.Option(
+        0.02, "--threshold", "-t", min=0.0, max=1.0, help="Least share of a or b in shared passages."
+    ),
+    min_words: int = typer.Option(20, "--min-words", min=1, help="Shortest shared passage, in words."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes to use."),
+) -> None:
+    """Find pairs of documents that share passages (copied or reworded)."""
+    missing = [str(p) for p in inputs if not p.exists()]
+    if missing:
+        raise typer.BadParameter(f"not found: {', '.join(missing)}", param_hint="INPUTS")
+    with console.status("Looking for shared passages..."):
+        summary = reuse_to_file(inputs, out, threshold=threshold, min_words=min_words, n_process=workers)
+    console.print(f"{summary.n_documents} documents, {summary.n_pairs} pairs sharing passages -> {out}")
+    for path, reason in summary.failed:
+        console.print(f"  not read: {path}: {reason}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,10 +1,10 @@
 """The ``kk_lemmatizer`` pipeline component: lemma, part of speech and features per token.
 
 Each distinct token text is analysed once (the best :class:`~.analyzer.Analysis`)
-and remembered by its hash, so a document costs one table lookup per token plus
-the analysis of words never seen before. Part of speech and features come from the
-word alone (no context); punctuation, numbers and symbols keep their own text as
-lemma.
+and remembered by its hash in an :class:`~kzedutext._orthtable.OrthTable`, so a
+document costs a few vectorised gathers plus the analysis of words never seen
+before. Part of speech and features come from the word alone (no context);
+punctuation, numbers and symbols keep their own text as lemma.
 
 >>> import kzedutext
 >>> nlp = kzedutext.load()
@@ -17,12 +17,16 @@ lemma.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 import numpy as np
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
+from .._orthtable import OrthTable
 from .analyzer import Analyzer
 
 _PUNCT_POS = POS_IDS["PUNCT"]
@@ -49,40 +53,35 @@ class KazakhLemmatizer:
         self.assign_morph = assign_morph
         self._attrs = [LEMMA] + ([POS] if assign_pos else []) + ([MORPH] if assign_morph else [])
         self._width = len(self._attrs)
-        # orth hash -> row number in a table of [LEMMA, POS, MORPH] values, grown as words arrive
-        self._index: dict[int, int] = {}
-        self._table = np.zeros((1024, self._width), dtype="uint64")
+        self._rows = OrthTable(self._values, width=self._width, strings=nlp.vocab.strings)
 
     def __call__(self, doc: Doc) -> Doc:
-        if not len(doc):
-            return doc
-        index = self._index
-        orths = doc.to_array(ORTH).tolist()
-        try:
-            rows = list(map(index.__getitem__, orths))
-        except KeyError:
-            self._learn(set(orths).difference(index))
-            rows = list(map(index.__getitem__, orths))
-        doc.from_array(self._attrs, self._table[rows])
+        self._assign([doc])
         return doc
 
-    def _learn(self, orths: set[int]) -> None:
-        """Analyse words not seen before and append their rows to the table."""
-        start = len(self._index)
-        need = start + len(orths)
-        if need > len(self._table):
-            grown = np.zeros((max(need, 2 * len(self._table)), self._width), dtype="uint64")
-            grown[:start] = self._table[:start]
-            self._table = grown
-        for k, orth in enumerate(orths, start):
-            self._table[k] = self._row(self.vocab.strings[orth])[: self._width]
-            self._index[orth] = k
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """Lemmatise a stream of documents, ``batch_size`` at a time (the same result as ``__call__``)."""
+        for docs in minibatch(stream, size=batch_size):
+            self._assign(docs)
+            yield from docs
 
-    def pipe(self, stream, *, batch_size: int = 128):
-        for doc in stream:
-            yield self(doc)
+    def _assign(self, docs: list[Doc]) -> None:
+        """Look the words of a batch of documents up at once and write each document's rows."""
+        docs = [doc for doc in docs if len(doc)]
+        if not docs:
+            return
+        orths = [doc.to_array(ORTH) for doc in docs]
+        rows = self._rows.lookup(np.concatenate(orths) if len(orths) > 1 else orths[0])
+        end = 0
+        for doc, doc_orths in zip(docs, orths, strict=True):
+            start, end = end, end + len(doc_orths)
+            doc.from_array(self._attrs, rows[start:end])
 
-    def _row(self, text: str) -> tuple[int, int, int]:
+    def _values(self, text: str) -> tuple[int, ...]:
+        """The row of ``self._attrs`` values for one token text."""
+        return self._row(text)[: self._width]
+
+    def _row(self, text: str) -> tuple[int, ...]:
         strings = self.vocab.strings
         morphology = self.vocab.morphology
         if not any(ch.isalpha() for ch in text):

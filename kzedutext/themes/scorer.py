@@ -32,6 +32,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
+
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER
 
 from .._data import read_text
 from ..morph import lemmatize
@@ -110,8 +113,7 @@ class ThemeResult:
         return best[0][0] if best and self.explanations[best[0][0]].evidence > 0 else ""
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
     lemma: str
     lower: str
     start: int
@@ -122,6 +124,11 @@ class _Word:
 class _Index:
     exact: dict[str, list[tuple[int, Term]]] = field(default_factory=lambda: defaultdict(list))
     prefix: list[tuple[int, Term]] = field(default_factory=list)
+
+
+@lru_cache(maxsize=200_000)
+def _has_letter(text: str) -> bool:
+    return any(c.isalpha() for c in text)
 
 
 def _word_matches(word: _Word, pattern: tuple[str, bool]) -> bool:
@@ -143,6 +150,8 @@ class ThemeScorer:
         self.taxonomy = taxonomy or load_taxonomy()
         self.calibration = calibration or default_calibration()
         self.ids = self.taxonomy.ids
+        self._candidates: dict[tuple[str, str], list[tuple[int, Term]]] = {}  # (lemma, lower) -> terms
+        self._strings: dict[int, str] = {}  # hash -> string, cheaper than the string store
         self._index = _Index()
         for k, theme in enumerate(self.taxonomy.themes):
             for term in theme.terms:
@@ -159,8 +168,38 @@ class ThemeScorer:
         return cls()
 
     # -- input ---------------------------------------------------------------------------------
+    def _words_of_tokens(self, tokens) -> list[_Word]:
+        """Lemma, lower-case form and offsets of each token, read in bulk from the Doc's arrays."""
+        doc = tokens.doc if hasattr(tokens, "doc") else tokens
+        if not hasattr(doc, "to_array"):
+            return self._words_of_token_objects(tokens)
+        start = tokens.start if tokens is not doc else 0
+        end = tokens.end if tokens is not doc else len(doc)
+        if end <= start:
+            return []
+        arr = doc.to_array([LOWER, LEMMA, IDX, LENGTH, IS_SPACE, IS_PUNCT])[start:end]
+        strings, cache = doc.vocab.strings, self._strings
+        if len(cache) > 500_000:
+            cache.clear()
+
+        def text_of(h: int) -> str:
+            text = cache.get(h)
+            if text is None:
+                text = cache[h] = strings[h] if h else ""
+            return text
+
+        words = []
+        for lower_h, lemma_h, idx, length, is_space, is_punct in arr.tolist():
+            if is_space or is_punct:
+                words.append(_Word("", "", idx, idx + length))  # breaks a phrase
+                continue
+            lower = text_of(lower_h)
+            lemma = text_of(lemma_h).lower() or lemmatize(lower).lower()
+            words.append(_Word(lemma, lower, idx, idx + length))
+        return words
+
     @staticmethod
-    def _words_of_tokens(tokens: Iterable) -> list[_Word]:
+    def _words_of_token_objects(tokens: Iterable) -> list[_Word]:
         words = []
         for t in tokens:
             if t.is_space or t.is_punct:
@@ -179,29 +218,44 @@ class ThemeScorer:
         for i, word in enumerate(words):
             if not word.lower:
                 continue
-            candidates = self._index.exact.get(word.lemma, [])
-            if word.lower != word.lemma:
-                candidates = candidates + self._index.exact.get(word.lower, [])
-            candidates = candidates + [c for c in self._index.prefix if _word_matches(word, c[1].pattern[0])]
+            key = (word.lemma, word.lower)
+            candidates = self._candidates.get(key)
+            if candidates is None:
+                candidates = self._index.exact.get(word.lemma, [])
+                if word.lower != word.lemma:
+                    candidates = candidates + self._index.exact.get(word.lower, [])
+                candidates = candidates + [c for c in self._index.prefix if _word_matches(word, c[1].pattern[0])]
+                if len(self._candidates) > 500_000:
+                    self._candidates.clear()
+                self._candidates[key] = candidates
             for k, term in candidates:
                 size = len(term.pattern)
                 if i + size <= n and all(_word_matches(words[i + j], term.pattern[j]) for j in range(1, size)):
                     found.append((k, term, i, i + size))
         found = list(dict.fromkeys(found))
-        # a match is dropped when a longer match covers it
-        kept = []
-        for k, term, s, e in found:
-            covered = any(s2 <= s and e <= e2 and (e2 - s2) > (e - s) for _, _, s2, e2 in found)
-            if not covered:
-                kept.append((k, term, s, e))
-        return kept
+        # a match is dropped when a longer match covers it: one that starts earlier and ends
+        # no sooner, or starts at the same word and ends later
+        furthest: dict[int, int] = {}  # start word -> furthest end of a match starting there
+        for _, _, s, e in found:
+            furthest[s] = max(e, furthest.get(s, 0))
+        reach_before: dict[int, int] = {}  # start word -> furthest end of a match starting before it
+        best = 0
+        for s in sorted(furthest):
+            reach_before[s] = best
+            best = max(best, furthest[s])
+        return [(k, term, s, e) for k, term, s, e in found if reach_before[s] < e and furthest[s] <= e]
 
-    def _result(self, words: Sequence[_Word], text: str, *, offset: int = 0, heading: str = "") -> ThemeResult:
-        n_words = sum(1 for w in words if w.lower and any(c.isalpha() for c in w.lower))
+    def _result(self, words: Sequence[_Word], text, *, offset: int = 0, heading: str = "") -> ThemeResult:
+        """Scores and explanations; ``text`` is the string the offsets point into, or the Doc."""
+        n_words = sum(1 for w in words if w.lower and _has_letter(w.lower))
         hits: dict[int, dict[Term, list[tuple[int, int, str]]]] = defaultdict(lambda: defaultdict(list))
         for k, term, s, e in self._matches(words):
             start, end = words[s].start, words[e - 1].end
-            hits[k][term].append((start, end, text[start - offset:end - offset]))
+            if isinstance(text, str):
+                snippet = text[start - offset:end - offset]
+            else:  # a Doc: cut the span out instead of joining the whole text
+                snippet = text.char_span(start, end, alignment_mode="expand").text
+            hits[k][term].append((start, end, snippet))
         cats, explanations = {}, {}
         for k, theme_id in enumerate(self.ids):
             terms = []
@@ -223,7 +277,7 @@ class ThemeScorer:
         """Score a spaCy ``Doc`` or ``Span`` (token lemmas are used when the lemmatiser ran)."""
         words = self._words_of_tokens(tokens)
         doc = tokens.doc if hasattr(tokens, "doc") else tokens
-        return self._result(words, doc.text, heading=heading)
+        return self._result(words, doc if hasattr(doc, "char_span") else doc.text, heading=heading)
 
     def score_text(self, text: str, *, nlp=None) -> ThemeResult:
         """Score a raw string (tokenised with ``nlp`` or a bare Kazakh tokenizer)."""

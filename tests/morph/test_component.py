@@ -42,3 +42,13 @@ def test_empty_text(nlp):
 def test_pipeline_survives_pickling(nlp):
     clone = pickle.loads(pickle.dumps(nlp))
     assert clone("мектебі")[0].lemma_ == "мектеп"
+
+
+def test_batches_get_the_lemmas_of_one_document_at_a_time(nlp):
+    texts = ["Мектептегі тәрбие жұмысы.", "", "мектебі", "Педагогтердің біліктілігін арттыру, т.б.", "ә"]
+    for batch_size in (1, 2, len(texts)):
+        docs = list(nlp.pipe(texts, batch_size=batch_size))
+        assert [[(t.lemma_, t.pos_) for t in doc] for doc in docs] == [
+            [(t.lemma_, t.pos_) for t in nlp(text)] for text in texts
+        ]
+    assert [t.lemma_ for t in docs[2]] == ["мектеп"]

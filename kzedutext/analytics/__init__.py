@@ -1,0 +1,1 @@
+"""Corpus analytics on lemmas: frequency, KWIC, n-grams, collocations, keyness, comparisons, plots."""

@@ -1,0 +1,63 @@
+"""The words of a processed document as analysis terms: lemmas or forms, lower-cased.
+
+Every analytics function counts what :func:`doc_terms` returns, so Kazakh word
+forms (мектептің, мектепте, мектебі) count as one lemma (мектеп).
+
+>>> import kzedutext as kz
+>>> doc = kz.load()("Мектептің оқушылары мектепте және үйде оқиды.")
+>>> doc_terms(doc)
+['мектеп', 'оқушы', 'мектеп', 'үй', 'оқы']
+>>> doc_terms(doc, by="form", stop_words=True)
+['мектептің', 'оқушылары', 'мектепте', 'және', 'үйде', 'оқиды']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from ..lang.kk.stop_words import STOP_WORDS
+
+#: What a term can be: the token's lemma or its (normalised) word form.
+TERM_KINDS = ("lemma", "form")
+
+
+def check_by(by: str) -> str:
+    """``by`` itself, or a ValueError naming it."""
+    if by not in TERM_KINDS:
+        raise ValueError(f"by={by!r} is not a term kind; choose one of {TERM_KINDS}")
+    return by
+
+
+def is_word(token: Token) -> bool:
+    """True for a token with at least one letter (words, АКТ-ны, 5-сыныптан; not numbers, punctuation)."""
+    return not (token.is_punct or token.is_space) and any(ch.isalpha() for ch in token.text)
+
+
+def term_of(token: Token, by: str = "lemma") -> str:
+    """The token's lemma (or form, ``by="form"``), lower-cased and normalised."""
+    if by == "lemma":
+        return (token.lemma_ or token.norm_).lower()
+    return token.norm_.lower()
+
+
+def is_stop_term(token: Token, term: str) -> bool:
+    """A function word, by its form or by its lemma."""
+    return token.is_stop or term in STOP_WORDS or token.norm_.lower() in STOP_WORDS
+
+
+def iter_terms(doc: Doc, *, by: str = "lemma", stop_words: bool = False) -> Iterator[tuple[Token, str]]:
+    """(token, term) for each word of ``doc``; stop words left out unless ``stop_words=True``."""
+    for token in doc:
+        if not is_word(token):
+            continue
+        term = term_of(token, by)
+        if stop_words or not is_stop_term(token, term):
+            yield token, term
+
+
+def doc_terms(doc: Doc, *, by: str = "lemma", stop_words: bool = False) -> list[str]:
+    """The document's words as terms, in order (see the module docstring)."""
+    check_by(by)
+    return [term for _, term in iter_terms(doc, by=by, stop_words=stop_words)]

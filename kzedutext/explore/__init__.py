@@ -1,0 +1,1 @@
+"""Clusters, topics, embeddings and a 2-D map of a corpus, all on lemmas."""

@@ -1,0 +1,59 @@
+"""A 2-D map of documents (PCA of their LSA vectors), coloured by cluster, theme or any label.
+
+>>> import kzedutext as kz
+>>> nlp = kz.load()
+>>> docs = [nlp(t) for t in ["Бағалау әдісі.", "Бағалау критерийі.", "Бала ойнайды.", "Ойын баланы дамытады."]]
+>>> points = doc_map(docs)
+>>> points.shape
+(4, 2)
+>>> fig = plot_doc_map(points, labels=["a", "a", "b", "b"], names=["1", "2", "3", "4"])
+>>> len(fig.axes[0].collections)
+2
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .vectors import lemma_lists, lsa, tfidf_of_lemmas
+
+
+def doc_map(docs_or_vectors, *, n_components: int = 30, random_state: int = 0) -> np.ndarray:
+    """(n_docs, 2) coordinates: PCA of LSA vectors of lemma TF-IDF, or of the vectors given."""
+    from sklearn.decomposition import PCA
+
+    if isinstance(docs_or_vectors, np.ndarray):
+        vectors = docs_or_vectors
+    else:
+        lists = lemma_lists(docs_or_vectors)
+        if not lists:
+            return np.zeros((0, 2))
+        vectors = lsa(
+            tfidf_of_lemmas(lists, min_df=1).matrix, n_components=n_components, random_state=random_state
+        )
+    if len(vectors) < 2 or vectors.shape[1] < 2:
+        return np.zeros((len(vectors), 2))
+    return PCA(2, random_state=random_state).fit_transform(vectors)
+
+
+def plot_doc_map(points: np.ndarray, *, labels=None, names=None, title: str = "Documents"):
+    """Scatter of :func:`doc_map` points, one colour per label (cluster id, theme, year ...), optional names."""
+    from ..analytics.plots import _figure
+
+    labels = list(labels) if labels is not None else ["documents"] * len(points)
+    if len(labels) != len(points):
+        raise ValueError(f"labels has {len(labels)} entries for {len(points)} points")
+    fig = _figure(7, 5)
+    ax = fig.add_subplot()
+    for value in sorted(set(labels), key=str):
+        idx = [i for i, lab in enumerate(labels) if lab == value]
+        ax.scatter(points[idx, 0], points[idx, 1], label=str(value), s=30)
+    if names is not None:
+        for (x, y), name in zip(points, names, strict=True):
+            ax.annotate(str(name), (x, y), fontsize=7, xytext=(3, 3), textcoords="offset points")
+    if len(set(labels)) > 1:
+        ax.legend(fontsize=7, loc="best")
+    ax.set_title(title)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    return fig

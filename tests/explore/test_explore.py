@@ -1,0 +1,136 @@
+"""Clusters, topics, embeddings and the document map on the sample corpus."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import math  # noqa: E402
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from sample_corpus import sample_docs  # noqa: E402
+from sklearn.metrics import normalized_mutual_info_score  # noqa: E402
+
+import kzedutext as kz  # noqa: E402
+from kzedutext.explore.cluster import cluster  # noqa: E402
+from kzedutext.explore.docmap import doc_map, plot_doc_map  # noqa: E402
+from kzedutext.explore.embeddings import doc2vec, word2vec  # noqa: E402
+from kzedutext.explore.topics import coherence, lda_topics, nmf_topics  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def docs():
+    return sample_docs()
+
+
+@pytest.fixture(scope="module")
+def halves(docs):
+    """Each sample article split into its first and second half: two documents per true group."""
+    nlp = kz.load()
+    texts, groups = [], []
+    for g, doc in enumerate(docs):
+        paragraphs = doc.text.split("\n\n")
+        mid = len(paragraphs) // 2
+        texts += ["\n\n".join(paragraphs[:mid]), "\n\n".join(paragraphs[mid:])]
+        groups += [g, g]
+    return list(nlp.pipe(texts)), groups
+
+
+@pytest.mark.parametrize("method", ["kmeans", "agglomerative"])
+def test_halves_of_one_article_fall_in_one_cluster(halves, method):
+    halves_docs, groups = halves
+    result = cluster(halves_docs, k=len(set(groups)), method=method)
+    assert normalized_mutual_info_score(groups, result.labels) > 0.8
+    assert len(result.names) == len(set(groups)) and all(result.names)
+
+
+def test_silhouette_chooses_k_within_the_range(docs):
+    result = cluster(docs, k_range=(2, 6))
+    assert set(result.silhouettes) == {2, 3, 4, 5, 6}
+    assert result.k == max(result.silhouettes, key=result.silhouettes.get)
+    assert len(set(result.labels)) == result.k and len(result.labels) == len(docs)
+
+
+def test_cluster_labels_are_lemma_phrases_from_the_cluster(halves):
+    halves_docs, groups = halves
+    result = cluster(halves_docs, k=len(set(groups)))
+    inclusive = result.labels[groups.index(13)]  # kk14, inclusive education
+    assert "инклюзивті" in result.top_terms[inclusive][:5]
+
+
+def test_clustering_is_deterministic(docs):
+    assert cluster(docs, k=4).labels == cluster(docs, k=4).labels
+
+
+@pytest.mark.parametrize("model", [nmf_topics, lambda d, **kw: lda_topics(d, passes=5, **kw)])
+def test_topic_models_give_topics_weights_and_finite_coherence(docs, model):
+    result = model(docs, k=5, top_n=8)
+    assert len(result.topics) == 5 and result.doc_topics.shape == (len(docs), 5)
+    assert all(len(t.terms) == 8 and t.label for t in result.topics)
+    for score in (result.coherence_umass, result.coherence_cv):
+        assert score is not None and math.isfinite(score)
+    assert -30 < result.coherence_umass <= 0 and 0 <= result.coherence_cv <= 1
+
+
+@pytest.mark.parametrize("k", [6, 8, 10])
+def test_nmf_finds_the_digital_resources_topic(docs, k):
+    """kk08 and kk41 (which copies part of it) make one topic whatever the number of topics."""
+    topics = nmf_topics(docs, k=k).topics
+    assert any({"цифрлық", "симуляция"} <= set(t.terms[:5]) for t in topics)
+
+
+@pytest.mark.parametrize(
+    ("topics", "texts"),
+    [
+        ([["жоқ", "сөздер"]], [["мектеп", "оқушы"], ["мектеп"]]),  # words absent from the texts
+        ([["мектеп", "оқушы"]], [["мектеп", "оқушы"]]),  # a single text
+        ([], [["мектеп"], ["оқушы"]]),
+    ],
+)
+def test_coherence_is_none_not_nan_in_degenerate_cases(topics, texts):
+    umass, cv = coherence(topics, texts)
+    assert umass is None or math.isfinite(umass)
+    assert cv is None or math.isfinite(cv)
+
+
+def test_word2vec_is_trained_on_lemmas_and_repeatable(docs):
+    a = word2vec(docs, vector_size=32, epochs=5)
+    b = word2vec(docs, vector_size=32, epochs=5)
+    assert "мұғалім" in a and "мұғалімнің" not in a
+    assert np.allclose(a["мұғалім"], b["мұғалім"])
+
+
+def test_doc2vec_gives_one_vector_per_document(docs):
+    vectors = doc2vec(docs, vector_size=16, epochs=5)
+    assert vectors.shape == (len(docs), 16) and np.isfinite(vectors).all()
+
+
+def test_doc_map_places_halves_of_an_article_close(halves):
+    halves_docs, groups = halves
+    points = doc_map(halves_docs)
+    assert points.shape == (len(groups), 2)
+    fig = plot_doc_map(points, labels=groups)
+    assert len(fig.axes[0].collections) == len(set(groups))
+
+
+@pytest.mark.parametrize(
+    ("call", "name"),
+    [
+        (lambda d: cluster(d, method="dbscan"), "dbscan"),
+        (lambda d: cluster(d, k=0), "k"),
+        (lambda d: cluster(d, k_range=(1, 3)), "k_range"),
+        (lambda d: nmf_topics(d, k=0), "k"),
+        (lambda d: lda_topics(d, top_n=1), "top_n"),
+        (lambda d: word2vec([]), "words"),
+        (lambda d: plot_doc_map(np.zeros((2, 2)), labels=[1]), "labels"),
+    ],
+)
+def test_bad_options_are_named(docs, call, name):
+    with pytest.raises(ValueError, match=name):
+        call(docs)
+
+
+def test_empty_input_gives_empty_results():
+    assert cluster([]).labels == ()
+    assert nmf_topics([]).topics == () and lda_topics([]).topics == ()
+    assert doc_map([]).shape == (0, 2)

@@ -1,0 +1,155 @@
+"""kz.Corpus: built from folders, files, strings and DataFrames; lazy, cached, one row per document."""
+
+import json
+
+import pandas as pd
+import pytest
+from conftest import CORPUS
+from sample_corpus import sample_corpus
+from spacy.language import Language
+from spacy.tokens import Span
+
+import kzedutext as kz
+
+TEXTS = ["Мұғалім сабақ береді.", "Оқушылар мектепке барады. Олар кітап оқиды.", ""]
+
+
+def test_from_dir_reads_every_file_with_its_metadata():
+    corpus = sample_corpus()
+    df = corpus.to_dataframe()
+    meta = [json.loads(line) for line in (CORPUS / "meta.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(df) == len(corpus) == len(meta)
+    assert df["id"].tolist() == sorted(m["id"] for m in meta)
+    kk03 = df.set_index("id").loc["kk03"]
+    assert kk03["year"] == 2017 and kk03["meta_primary_theme"] == "research_teacher"
+    assert kk03["title"].startswith("Мұғалім")  # what kz.read found in the header
+    assert (df["n_words"] > 350).all() and (df["n_sentences"] > 10).all()
+
+
+def test_theme_and_competency_columns_come_from_the_pipeline():
+    corpus = sample_corpus()
+    df = corpus.to_dataframe()
+    for doc, (_, row) in zip(corpus, df.iterrows(), strict=True):
+        assert row["themes"] == {k: round(v, 4) for k, v in doc.cats.items()}  # {} without a theme component
+        for key in ("competencies", "terms"):
+            spans = doc.spans[key] if key in doc.spans else []
+            assert sum(c["count"] for c in row[key]) == len(spans)
+    if "kk_terms" in corpus.nlp.pipe_names:
+        kk02 = df.set_index("id").loc["kk02", "competencies"]
+        assert any(c["canonical"].endswith("құзыреттілік") for c in kk02)
+
+
+def test_cached_docs_keep_the_pipeline_columns(tmp_path):
+    texts = [sample_corpus()[1].text]
+    first = kz.Corpus.from_texts(texts, cache_dir=tmp_path).to_dataframe()
+    again = kz.Corpus.from_texts(texts, cache_dir=tmp_path).to_dataframe()
+    assert first["competencies"].tolist() == again["competencies"].tolist()
+    assert first["themes"].tolist() == again["themes"].tolist()
+
+
+@Language.component("test_fake_tags")
+def _fake_tags(doc):
+    doc.cats = {"assessment": 0.8, "creativity": 0.1}
+    doc.spans["competencies"] = [Span(doc, 0, 1, label="professional")]
+    return doc
+
+
+def test_columns_are_filled_when_the_pipeline_sets_cats_and_competency_spans():
+    nlp = kz.load()
+    nlp.add_pipe("test_fake_tags")
+    df = kz.Corpus.from_texts(TEXTS[:2], nlp=nlp).to_dataframe()
+    assert df["themes"][0] == {"assessment": 0.8, "creativity": 0.1}
+    assert df["primary_theme"].tolist() == ["assessment", "assessment"]
+    assert df["competencies"][0] == [{"canonical": "мұғалім", "category": "professional", "count": 1}]
+
+
+def test_from_texts_files_and_dataframe_agree(tmp_path):
+    paths = []
+    for i, text in enumerate(TEXTS[:2]):
+        paths.append(tmp_path / f"d{i}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    lemmas = [[t.lemma_ for t in doc] for doc in kz.Corpus.from_texts(TEXTS[:2])]
+    assert [[t.lemma_ for t in doc] for doc in kz.Corpus.from_files(paths)] == lemmas
+    frame = pd.DataFrame({"key": ["a", "b"], "body": TEXTS[:2], "year": [2020, 2021]})
+    corpus = kz.Corpus.from_dataframe(frame, text="body", id="key")
+    assert [[t.lemma_ for t in doc] for doc in corpus] == lemmas
+    assert corpus.ids == ["a", "b"] and corpus.meta(1) == {"year": 2021}
+
+
+class _Counting:
+    """A pipeline component that counts the documents it sees."""
+
+    def __init__(self):
+        self.n = 0
+
+    def __call__(self, doc):
+        self.n += 1
+        return doc
+
+
+def _counting_nlp():
+    nlp = kz.load()
+    counter = _Counting()
+    Language.component("test_counting", func=counter)
+    nlp.add_pipe("test_counting")
+    return nlp, counter
+
+
+def test_processed_docs_are_cached_in_memory_and_on_disk(tmp_path):
+    nlp, counter = _counting_nlp()
+    corpus = kz.Corpus.from_texts(TEXTS * 2, ids=[str(i) for i in range(6)], nlp=nlp, cache_dir=tmp_path)
+    first = [[t.lemma_ for t in d] for d in corpus]
+    assert counter.n == 3  # the repeated texts share a cache entry
+    assert [[t.lemma_ for t in d] for d in corpus] == first
+    assert counter.n == 3
+    again = kz.Corpus.from_texts(TEXTS, nlp=nlp, cache_dir=tmp_path)
+    assert [[t.lemma_ for t in d] for d in again] == first[:3]
+    assert [len(list(d.sents)) for d in again] == [1, 2, 0]
+    assert counter.n == 3  # read back from the DocBin files
+
+
+def test_iteration_keeps_corpus_order_with_mixed_cached_and_new_documents():
+    corpus = kz.Corpus.from_texts(TEXTS, batch_size=1)
+    corpus[1]  # only the middle one is cached
+    assert [d.text for d in corpus] == TEXTS
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda: kz.Corpus.from_texts(["a", "b"], ids=["x", "x"]), "'x'"),
+        (lambda: kz.Corpus.from_texts(["a"], ids=["x", "y"]), "ids"),
+        (lambda: kz.Corpus.from_texts(["a"], batch_size=0), "batch_size"),
+        (lambda: kz.Corpus.from_texts(["a"], n_process=0), "n_process"),
+        (lambda: kz.Corpus.from_dir(CORPUS / "nope"), "nope"),
+        (lambda: kz.Corpus.from_dataframe(pd.DataFrame({"t": ["a"]})), "'text'"),
+        (lambda: kz.Corpus.from_dataframe(pd.DataFrame({"text": ["a"]}), id="key"), "'key'"),
+    ],
+)
+def test_bad_arguments_are_named(build, message):
+    with pytest.raises(ValueError, match=message):
+        build()
+
+
+def test_empty_corpus_gives_empty_results():
+    corpus = kz.Corpus.from_texts([])
+    assert len(corpus.to_dataframe()) == 0
+    assert corpus.frequency() == [] and corpus.kwic("мектеп") == [] and corpus.find_reuse() == []
+
+
+@pytest.mark.slow
+def test_two_processes_give_the_same_docs():
+    texts = [f"{t} {i}" for i in range(8) for t in TEXTS[:2]]
+    one = [[t.lemma_ for t in d] for d in kz.Corpus.from_texts(texts)]
+    two = [[t.lemma_ for t in d] for d in kz.Corpus.from_texts(texts, n_process=2, batch_size=4)]
+    assert one == two
+
+
+def test_from_dir_takes_every_readable_format_and_skips_the_rest(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXTS[0], encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.html").write_text(f"<html><body><p>{TEXTS[1]}</p></body></html>", encoding="utf-8")
+    (tmp_path / "notes.xyz").write_text("not a document", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text(TEXTS[1], encoding="utf-8")
+    assert kz.Corpus.from_dir(tmp_path).ids == ["a", "b"]
+    assert kz.Corpus.from_dir(tmp_path, pattern="*.txt").ids == ["a"]

@@ -26,6 +26,7 @@ import numpy as np
 from .._data import read_table
 from ..morph import Analyzer
 from ..text.normalize import normalize_word
+from ..text.variants import fold_variants
 from .ontology import Ontology
 
 #: How far after a head a colon may open a list of its kinds, and what ends the search.
@@ -55,21 +56,12 @@ def word_keys(norm: str) -> frozenset[str]:
 @lru_cache(maxsize=200_000)
 def norm_of(text: str) -> str:
     """The form the matcher compares: normalised (Latin look-alikes repaired), lower case,
-    spelling variants of a stem folded (``spelling_variants.tsv``).
+    spelling variants of a stem folded (:func:`kzedutext.text.variants.fold_variants`).
 
     >>> norm_of("Құзіреттілігін"), norm_of("құдыреттіліктің")
     ('құзыреттілігін', 'құзыреттіліктің')
     """
-    norm = normalize_word(text).lower()
-    for variant, standard in _spelling_variants():
-        if norm.startswith(variant):
-            return standard + norm[len(variant) :]
-    return norm
-
-
-@lru_cache(maxsize=1)
-def _spelling_variants() -> tuple[tuple[str, str], ...]:
-    return tuple((variant, standard) for variant, standard in read_table("kzedutext.terms", "spelling_variants.tsv"))
+    return fold_variants(normalize_word(text).lower())
 
 
 class Match(NamedTuple):

@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 from .._data import read_lines
 from ..errors import Errors
 from ..morph import Analyzer
+from ..morph.phonology import BACK_VOWELS, DEVOICED, FRONT_VOWELS, harmony, sound_class
 from .extract import _docs
 from .matcher import CompiledOntology, norm_of
 from .ontology import Ontology
@@ -275,42 +276,41 @@ def _verbal_noun(stem: str) -> str:
     return stem + "у"
 
 
-_BACK = frozenset("аоұыя")
-_FRONT = frozenset("әөүіеэи")
-_VOICED = {"к": "г", "қ": "ғ", "п": "б"}
+_VOICED = {voiceless: voiced for voiced, voiceless in DEVOICED.items()}  # мектеп → мектебі
+
+
+def _is_back(lemma: str) -> bool:
+    """Back harmony, also for loanwords whose last vowel is у between consonants (ресурс)."""
+    last_vowel = max((i for i, ch in enumerate(lemma) if ch in BACK_VOWELS or ch in FRONT_VOWELS), default=-1)
+    if any(ch == "у" and i > last_vowel and _between_consonants(lemma, i) for i, ch in enumerate(lemma)):
+        return True
+    return harmony(lemma) != "front"
 
 
 def _possessive(lemma: str) -> str:
     """The third-person possessive of a noun: мазмұн → мазмұны, мектеп → мектебі, жоба → жобасы."""
-    vowels = [ch for ch in lemma if ch in _BACK or ch in _FRONT]
-    glide_free_u = [i for i, ch in enumerate(lemma) if ch == "у" and _between_consonants(lemma, i)]
-    last_vowel_at = max((i for i, ch in enumerate(lemma) if ch in _BACK or ch in _FRONT), default=-1)
-    back = (bool(glide_free_u) and glide_free_u[-1] > last_vowel_at) or not vowels or vowels[-1] in _BACK
-    if lemma[-1] in "ую":  # оқу → оқуы, білу → білуі, тау → тауы
-        return lemma + ("ы" if back else "і")
-    if lemma[-1] in _BACK or lemma[-1] in _FRONT:
+    back = _is_back(lemma)
+    if sound_class(lemma) == "V":
         return lemma + ("сы" if back else "сі")
     return lemma[:-1] + _VOICED.get(lemma[-1], lemma[-1]) + ("ы" if back else "і")
 
 
 def _accusative(lemma: str) -> str:
     """The accusative citation of an object: біліктілік → біліктілікті, жоба → жобаны."""
-    vowels = [ch for ch in lemma if ch in _BACK or ch in _FRONT]
-    back = not vowels or vowels[-1] in _BACK
-    last = lemma[-1]
-    if last in _BACK or last in _FRONT:
-        suffix = "ны" if back else "ні"
-    elif last in "лрйузжмнң":
-        suffix = "ды" if back else "ді"
-    else:
-        suffix = "ты" if back else "ті"
-    return lemma + suffix
+    back = _is_back(lemma)
+    cls = sound_class(lemma)
+    if cls == "V":
+        return lemma + ("ны" if back else "ні")
+    if cls == "K":
+        return lemma + ("ты" if back else "ті")
+    return lemma + ("ды" if back else "ді")
 
 
 def _between_consonants(word: str, i: int) -> bool:
     """Whether у at ``i`` is a vowel (ресурс), not the glide of білу or тау."""
+
     def vowel(j: int) -> bool:
-        return 0 <= j < len(word) and (word[j] in _BACK or word[j] in _FRONT)
+        return 0 <= j < len(word) and (word[j] in BACK_VOWELS or word[j] in FRONT_VOWELS)
 
     return 0 < i < len(word) - 1 and not vowel(i - 1) and not vowel(i + 1)
 

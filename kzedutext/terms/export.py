@@ -61,7 +61,6 @@ def terms_to_file(
         nlp: the pipeline (default ``kz.load()``).
         max_bytes: files larger than this are refused (and counted as failed).
     """
-    from ..batch.tag import _read, iter_input_files
     from ..pipeline import load
 
     if candidates < 0:
@@ -72,17 +71,13 @@ def terms_to_file(
     failures: Counter[str] = Counter()
     n_documents = 0
 
-    def documents() -> Iterator[Document]:
+    def counted(status: str) -> None:
         nonlocal n_documents
-        for path in iter_input_files(inputs):
-            n_documents += 1
-            document, _, status = _read(path, redact=False, max_bytes=max_bytes)
-            if document is None:
-                failures[status] += 1
-            else:
-                yield document
+        n_documents += 1
+        if status != "ok":
+            failures[status] += 1
 
-    table = term_table(documents(), nlp=nlp)
+    table = term_table(_documents(inputs, max_bytes, on_status=counted), nlp=nlp)
     summary = table.summary()
     _write(out, [asdict(row) for row in summary])
     counts_path = out.with_name(out.stem + ".counts.csv")
@@ -90,7 +85,7 @@ def terms_to_file(
     candidates_path = None
     if candidates:
         found = discover_terms(
-            (d.text_in("kk") for d in _reread(inputs, max_bytes)), nlp=nlp, top=candidates, include_known=False
+            (d.text_in("kk") for d in _documents(inputs, max_bytes)), nlp=nlp, top=candidates, include_known=False
         )
         candidates_path = out.with_name(out.stem + ".candidates.csv")
         _write(candidates_path, [{**asdict(c), "words": " | ".join(c.words)} for c in found])
@@ -105,11 +100,14 @@ def terms_to_file(
     )
 
 
-def _reread(inputs: Iterable[str | Path], max_bytes: int) -> Iterator[Document]:
+def _documents(inputs: Iterable[str | Path], max_bytes: int, *, on_status=None) -> Iterator[Document]:
+    """The readable documents of ``inputs``; ``on_status`` hears every file's status."""
     from ..batch.tag import _read, iter_input_files
 
     for path in iter_input_files(inputs):
-        document, _, _ = _read(path, redact=False, max_bytes=max_bytes)
+        document, _, status = _read(path, redact=False, max_bytes=max_bytes)
+        if on_status is not None:
+            on_status(status)
         if document is not None:
             yield document
 

@@ -2,6 +2,8 @@
 
 kzedutext tag corpus/texts --out out/corpus.jsonl
 kzedutext tag papers/ --out out/papers.csv --format csv --redact
+kzedutext tag papers/ --out out/papers.parquet --workers 8
+kzedutext tag papers/ --out out/papers.parquet --engine dask --scheduler tcp://10.0.0.5:8786
 kzedutext terms papers/ --out out/terms.csv --candidates 50
 kzedutext train labelled.csv --model out/model.pkl
 kzedutext classify out/model.pkl new_papers/ --out out/classified.jsonl
@@ -16,7 +18,8 @@ import typer
 from rich.console import Console
 
 from . import __version__
-from .batch.tag import FORMATS, tag_to_file
+from .batch import ENGINES, FORMATS, ORDERS, RichProgress, TagProgress, TagSummary, tag_to_file
+from .batch.writers import format_of
 from .reuse.report import reuse_to_file
 from .terms.export import terms_to_file
 
@@ -38,31 +41,67 @@ def version() -> None:
 @app.command()
 def tag(
     inputs: list[Path] = typer.Argument(..., help="Files and folders (searched recursively)."),
-    out: Path = typer.Option(..., "--out", "-o", help="Output file."),
-    fmt: str = typer.Option("jsonl", "--format", "-f", help=f"One of: {', '.join(FORMATS)}."),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes to use."),
+    out: Path = typer.Option(..., "--out", "-o", help="Output file: .jsonl, .csv or .parquet."),
+    fmt: str = typer.Option(None, "--format", "-f", help=f"One of: {', '.join(FORMATS)} (default: from --out)."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (Dask: workers of a local cluster)."),
+    engine: str = typer.Option("local", "--engine", help=f"One of: {', '.join(ENGINES)}."),
+    scheduler: str = typer.Option(None, "--scheduler", help="Address of a Dask scheduler (tcp://host:8786); needs --engine dask."),
+    order: str = typer.Option("input", "--order", help="'input': records in input order (deterministic); 'finish': as files finish."),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Start the output afresh instead of resuming it."),
     redact: bool = typer.Option(
         False, "--redact", help="Replace e-mails, phone numbers and IINs with [EMAIL], [PHONE], [IIN]."
     ),
     max_mb: float = typer.Option(50.0, "--max-mb", min=0.001, help="Refuse files larger than this (MB)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
-    """Tag every document and write one record per document."""
-    if fmt not in FORMATS:
-        raise typer.BadParameter(
-            f"{fmt!r} is not a format; choose one of {', '.join(FORMATS)}", param_hint="--format"
+    """Tag every document and write one record per document (resumes an interrupted run)."""
+    _choice(fmt, FORMATS, "--format")
+    _choice(engine, ENGINES, "--engine")
+    _choice(order, ORDERS, "--order")
+    _exists(inputs)
+    try:
+        fmt = format_of(out, fmt)
+    except ValueError as err:
+        raise typer.BadParameter(str(err), param_hint="--out") from err
+    progress = TagProgress() if quiet else RichProgress(console)
+    try:
+        summary = tag_to_file(
+            inputs, out, fmt=fmt, n_process=workers, engine=engine, scheduler=scheduler, order=order,
+            redact=redact, max_bytes=int(max_mb * 1024 * 1024), overwrite=overwrite, progress=progress,
         )
+    except (ValueError, ImportError, ConnectionError) as err:
+        console.print(f"[red]error:[/] {err}")
+        raise typer.Exit(2) from err
+    console.print(summary_table(summary))
+
+
+def summary_table(summary: TagSummary):
+    """The end-of-run summary: ok, failed by cause, already done, speed."""
+    from rich.table import Table
+
+    table = Table(title=f"{summary.n_documents} documents -> {summary.out}", show_header=False)
+    table.add_row("[green]ok", f"{summary.n_ok:,}")
+    for cause, n in summary.failures.items():
+        table.add_row(f"[red]failed: {cause}", f"{n:,}")
+    if summary.n_skipped:
+        table.add_row("[dim]already in the output (skipped)", f"{summary.n_skipped:,}")
+    table.add_row(
+        "speed",
+        f"{summary.files_per_second:,.1f} files/s, {summary.tokens_per_second:,.0f} tokens/s "
+        f"({summary.engine}, {summary.workers} worker{'s' if summary.workers > 1 else ''}, {summary.seconds:,.1f} s)",
+    )
+    return table
+
+
+def _choice(value: str | None, choices, option: str) -> None:
+    if value is not None and value not in choices:
+        raise typer.BadParameter(f"{value!r} is not allowed; choose one of {', '.join(choices)}", param_hint=option)
+
+
+def _exists(inputs: list[Path]) -> None:
     missing = [str(p) for p in inputs if not p.exists()]
     if missing:
         raise typer.BadParameter(f"not found: {', '.join(missing)}", param_hint="INPUTS")
-    with console.status("Tagging..."):
-        summary = tag_to_file(
-            inputs, out, fmt=fmt, n_process=workers, redact=redact, max_bytes=int(max_mb * 1024 * 1024)
-        )
-    console.print(
-        f"{summary.n_documents} documents: {summary.n_ok} ok, {summary.n_documents - summary.n_ok} failed -> {out}"
-    )
-    for cause, n in sorted(summary.failures.items()):
-        console.print(f"  {n} x {cause}")
 
 
 @app.command()
@@ -75,9 +114,7 @@ def terms(
     max_mb: float = typer.Option(50.0, "--max-mb", min=0.001, help="Refuse files larger than this (MB)."),
 ) -> None:
     """Count competencies and pedagogical terms across documents (and discover new ones)."""
-    missing = [str(p) for p in inputs if not p.exists()]
-    if missing:
-        raise typer.BadParameter(f"not found: {', '.join(missing)}", param_hint="INPUTS")
+    _exists(inputs)
     with console.status("Counting terms..."):
         summary = terms_to_file(inputs, out, candidates=candidates, max_bytes=int(max_mb * 1024 * 1024))
     console.print(
@@ -147,9 +184,7 @@ def reuse(
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes to use."),
 ) -> None:
     """Find pairs of documents that share passages (copied or reworded)."""
-    missing = [str(p) for p in inputs if not p.exists()]
-    if missing:
-        raise typer.BadParameter(f"not found: {', '.join(missing)}", param_hint="INPUTS")
+    _exists(inputs)
     with console.status("Looking for shared passages..."):
         summary = reuse_to_file(inputs, out, threshold=threshold, min_words=min_words, n_process=workers)
     console.print(f"{summary.n_documents} documents, {summary.n_pairs} pairs sharing passages -> {out}")

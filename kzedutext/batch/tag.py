@@ -6,9 +6,14 @@ paragraphs, without the reference list, go through the Kazakh pipeline: a Russia
 paragraph is never tokenised as Kazakh. The record keeps ``meta``, ``language``
 and the share of each language.
 
-Streams: files are read one at a time and passed through ``nlp.pipe``, so memory
-stays flat however many files there are. A file that cannot be read gets a record
-whose ``status`` says why; it never stops the batch and is never dropped.
+- **Streams:** the main process reads and hashes one file at a time and keeps a
+  bounded window of files in flight, so memory stays flat however many files.
+- **Engines:** this process, local worker processes (``n_process``), or a Dask
+  cluster (``engine="dask"``); the records are the same whichever runs them.
+- **Never stops, never drops:** a file that cannot be read, or whose worker dies,
+  gets a record whose ``status`` says why.
+- **Resumes:** :func:`tag_to_file` skips files whose (path, sha256) is already in
+  the output; a run killed at any moment loses nothing already written.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -20,223 +25,290 @@ whose ``status`` says why; it never stops the batch and is never dropped.
 
 from __future__ import annotations
 
-import csv
-import hashlib
 import json
+import time
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
 
-from ..ingest import SUFFIXES, Document, ReadError, read
-from ..ingest.text import DEFAULT_MAX_BYTES, read_bytes
-from ..pipeline import load
+from .. import __version__
+from ..ingest.text import DEFAULT_MAX_BYTES
+from .engines import ENGINES, PoolBroken, WorkItem, died_record, make_engine
+from .inputs import iter_input_files, load_bytes
+from .progress import TagProgress
+from .records import TagRecord, error_record
+from .worker import TagOptions
+from .writers import FORMATS, format_of, journal_path, open_writer
 
-#: File endings the batch reader understands.
-SUPPORTED_SUFFIXES = tuple(SUFFIXES)
-FORMATS = ("jsonl", "csv")
-
-
-@dataclass(frozen=True)
-class TagRecord:
-    """One output row: a document and what the pipeline found in it."""
-
-    path: str
-    sha256: str
-    status: str
-    format: str = ""
-    language: str = ""
-    languages: dict[str, float] = field(default_factory=dict)
-    meta: dict = field(default_factory=dict)
-    n_paragraphs: int = 0
-    n_chars: int = 0
-    n_tokens: int = 0
-    n_words: int = 0
-    n_sentences: int = 0
-    top_words: tuple[str, ...] = field(default_factory=tuple)
-    themes: dict[str, float] = field(default_factory=dict)
-    primary_theme: str = ""
-    #: [{canonical, category, count}] from doc.spans["competencies"], most frequent first
-    competencies: tuple[dict, ...] = field(default_factory=tuple)
-    #: the same for doc.spans["terms"]
-    terms: tuple[dict, ...] = field(default_factory=tuple)
-
-    def to_dict(self) -> dict:
-        d = asdict(self)
-        d["top_words"] = list(self.top_words)
-        d["competencies"] = [dict(c) for c in self.competencies]
-        d["terms"] = [dict(c) for c in self.terms]
-        return d
-
-    def to_row(self) -> dict:
-        """A flat dict for CSV: lists joined by spaces, dicts as JSON."""
-        d = self.to_dict()
-        d["top_words"] = " ".join(self.top_words)
-        d["languages"] = json.dumps(self.languages, ensure_ascii=False)
-        d["meta"] = json.dumps(d["meta"], ensure_ascii=False)
-        d["themes"] = json.dumps(self.themes, ensure_ascii=False)
-        d["competencies"] = json.dumps(d["competencies"], ensure_ascii=False)
-        d["terms"] = json.dumps(d["terms"], ensure_ascii=False)
-        return d
+ORDERS = ("input", "finish")
 
 
 @dataclass(frozen=True)
 class TagSummary:
-    """What a batch run did: counts of documents by status."""
+    """What a batch run did. ``failures`` counts failed files by cause (``error_kind``)."""
 
     n_documents: int
     n_ok: int
     failures: dict[str, int]
+    #: files already in the output from an earlier run, not tagged again (counted above too)
+    n_skipped: int = 0
+    #: tokens in the documents tagged by this run
+    n_tokens: int = 0
+    seconds: float = 0.0
+    engine: str = "local"
+    workers: int = 1
+    out: str = ""
+
+    @property
+    def n_failed(self) -> int:
+        return self.n_documents - self.n_ok
+
+    @property
+    def files_per_second(self) -> float:
+        return (self.n_documents - self.n_skipped) / self.seconds if self.seconds else 0.0
+
+    @property
+    def tokens_per_second(self) -> float:
+        return self.n_tokens / self.seconds if self.seconds else 0.0
 
 
-def iter_input_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named in ``inputs``, folders expanded recursively (sorted, hidden skipped)."""
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(p.startswith(".") for p in child.relative_to(path).parts):
-                    yield child
-        else:
-            yield path
+class _Slot:
+    """A file in flight: its item and future until its record is known."""
+
+    __slots__ = ("item", "future", "record")
+
+    def __init__(self, item: WorkItem | None, future=None, record: TagRecord | None = None):
+        self.item, self.future, self.record = item, future, record
 
 
-def _read(path: Path, *, redact: bool, max_bytes: int) -> tuple[Document | None, str, str]:
-    """(document or None, sha256, status) for one file."""
-    try:
-        data = read_bytes(path, max_bytes=max_bytes)
-    except ReadError as err:
-        return None, "", f"error: {err.reason}"
-    digest = hashlib.sha256(data).hexdigest()
-    try:
-        return read(data, name=str(path), redact=redact, max_bytes=max_bytes), digest, "ok"
-    except ReadError as err:
-        return None, digest, f"error: {err.reason}"
-    except Exception as err:  # a reader library's own bug must not stop the batch
-        return None, digest, f"error: unexpected {err.__class__.__name__} while reading ({err})"
-
-
-def _record(path: Path, digest: str, document: Document, doc) -> TagRecord:
-    words = [t for t in doc if t.is_alpha]
-    # the most frequent lemmas (мектептің, мектепте → мектеп), stop words left out
-    counts = Counter(
-        (t.lemma_ or t.norm_).lower()
-        for t in words
-        if not (t.is_stop or t.like_num or doc.vocab[(t.lemma_ or t.norm_).lower()].is_stop) and len(t) > 2
-    )
-    return TagRecord(
-        path=str(path),
-        sha256=digest,
-        status="ok",
-        format=document.provenance.format,
-        language=document.language,
-        languages=document.languages,
-        meta=document.meta.to_dict(),
-        n_paragraphs=len(document.paragraphs),
-        n_chars=len(doc.text),
-        n_tokens=sum(1 for t in doc if not t.is_space),
-        n_words=len(words),
-        n_sentences=sum(1 for _ in doc.sents),
-        top_words=tuple(w for w, _ in counts.most_common(10)),
-        themes=dict(doc.cats),
-        primary_theme=_primary(doc.cats),
-        competencies=_mention_counts(doc, "competencies"),
-        terms=_mention_counts(doc, "terms"),
-    )
-
-
-def _primary(cats: dict[str, float]) -> str:
-    """The best theme if it reaches the 0.5 threshold, else ""."""
-    if not cats:
-        return ""
-    best = max(sorted(cats), key=cats.get)
-    return best if cats[best] >= 0.5 else ""
-
-
-def _mention_counts(doc, group: str) -> tuple[dict, ...]:
-    """[{canonical, category, count}] of one span group, most frequent first."""
-    if group not in doc.spans:
-        return ()
-    counts = Counter((span._.canonical, span.label_) for span in doc.spans[group])
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return tuple({"canonical": c, "category": cat, "count": n} for (c, cat), n in ranked)
+def _check(n_process: int, order: str, engine: str) -> None:
+    if n_process < 1:
+        raise ValueError(f"n_process must be at least 1, got {n_process}")
+    if order not in ORDERS:
+        raise ValueError(f"Unknown order {order!r}; choose one of {ORDERS}")
+    if engine not in ENGINES:
+        raise ValueError(f"Unknown engine {engine!r}; choose one of {ENGINES}")
 
 
 def tag_files(
     inputs: Iterable[str | Path],
     *,
     nlp: Language | None = None,
-    batch_size: int = 16,
     n_process: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    order: str = "input",
     redact: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    skip: Callable[[str, str], bool] | None = None,
+    exclude: Iterable[str | Path] = (),
+    progress: TagProgress | None = None,
 ) -> Iterator[TagRecord]:
-    """Yield one :class:`TagRecord` per input file, in input order.
+    """Yield one :class:`TagRecord` per input file.
 
-    ``redact=True`` replaces e-mails, phone numbers and IINs in the text and the
-    metadata before tagging; files over ``max_bytes`` get an error record.
+    ``order="input"`` yields them in input order (deterministic); ``"finish"`` as
+    they finish (faster when file sizes vary). ``engine="dask"`` runs on the Dask
+    cluster at ``scheduler`` (or a local one with ``n_process`` workers).
+    ``redact=True`` replaces e-mails, phone numbers and IINs before tagging; files
+    over ``max_bytes`` get an error record. ``skip(path, sha256)`` returning True
+    leaves a file out (a resumed run); so do the files in ``exclude`` (the output).
     """
-    if batch_size < 1:
-        raise ValueError(f"batch_size must be at least 1, got {batch_size}")
-    if n_process < 1:
-        raise ValueError(f"n_process must be at least 1, got {n_process}")
-    nlp = nlp or load()
-    # input order: a failed file's record waits here until the documents read
-    # before it have come out of nlp.pipe; None marks a document in the pipe
-    pending: deque[TagRecord | None] = deque()
+    _check(n_process, order, engine)
+    progress = progress or TagProgress()
+    excluded = {Path(p).resolve() for p in exclude}
+    paths = [p for p in iter_input_files(inputs) if not excluded or p.resolve() not in excluded]
+    progress.start(len(paths))
+    if not paths:
+        progress.close()
+        return
+    if engine == "local":
+        from ..pipeline import load
 
-    def readable() -> Iterator[tuple[str, tuple[Path, str, Document]]]:
-        for path in iter_input_files(inputs):
-            document, digest, status = _read(path, redact=redact, max_bytes=max_bytes)
-            if document is None:
-                pending.append(TagRecord(str(path), digest, status))
-            else:
-                pending.append(None)
-                # only Kazakh prose goes through the Kazakh pipeline
-                yield document.text_in("kk"), (path, digest, document)
+        nlp = nlp or load()  # loaded once here; forked workers share it
+    options = TagOptions(redact=redact, max_bytes=max_bytes)
+    try:
+        with make_engine(engine, workers=n_process, scheduler=scheduler, nlp=nlp, options=options) as runner:
+            window = max(2, 4 * runner.workers)
+            slots = _submitted(runner, paths, options, skip, progress)
+            run = _in_input_order if order == "input" else _as_finished
+            for record in run(runner, slots, window):
+                progress.done(record)
+                yield record
+    finally:
+        progress.close()
 
-    for doc, (path, digest, document) in nlp.pipe(
-        readable(), as_tuples=True, batch_size=batch_size, n_process=n_process
-    ):
-        while pending[0] is not None:
-            yield pending.popleft()
-        pending.popleft()
-        yield _record(path, digest, document, doc)
-    yield from (rec for rec in pending if rec is not None)
+
+def _submitted(runner, paths, options: TagOptions, skip, progress: TagProgress) -> Iterator[_Slot]:
+    """A slot per file to tag: submitted to the engine, or with its record if it cannot be opened."""
+    for path in paths:
+        data, digest, error = load_bytes(path, max_bytes=options.max_bytes)
+        name = str(path)
+        if skip is not None and skip(name, digest):
+            progress.skipped(name, "")
+            continue
+        if error is not None:
+            yield _Slot(None, record=error_record(name, digest, error))
+        else:
+            item = WorkItem(name, data, digest)
+            yield _Slot(item, runner.submit(item))
+
+
+def _resolve(runner, slot: _Slot, in_flight: Iterable[_Slot]) -> None:
+    """Wait for ``slot``'s record. If the local pool died, re-run every file in flight one by one,
+    so that only the file that kills its worker gets a "worker died" record."""
+    try:
+        slot.record = runner.result(slot.future)
+    except PoolBroken:
+        runner.restart()
+        for other in [slot, *in_flight]:
+            if other.record is None:
+                other.record = _alone(runner, other.item)
+    except Exception as err:  # a Dask task whose workers kept dying
+        slot.record = died_record(slot.item, err)
+
+
+def _alone(runner, item: WorkItem) -> TagRecord:
+    try:
+        return runner.result(runner.submit(item))
+    except PoolBroken as err:
+        runner.restart()
+        return died_record(item, err)
+
+
+def _in_input_order(runner, slots: Iterator[_Slot], window: int) -> Iterator[TagRecord]:
+    pending: deque[_Slot] = deque()
+
+    def head() -> TagRecord:
+        slot = pending[0]
+        if slot.record is None:
+            _resolve(runner, slot, pending)
+        return pending.popleft().record
+
+    for slot in slots:
+        pending.append(slot)
+        while len(pending) >= window:
+            yield head()
+    while pending:
+        yield head()
+
+
+def _as_finished(runner, slots: Iterator[_Slot], window: int) -> Iterator[TagRecord]:
+    running: dict = {}  # future -> slot
+
+    def finished() -> Iterator[TagRecord]:
+        for future in runner.wait_first(list(running)):
+            slot = running.pop(future, None)
+            if slot is None:  # already re-run after a pool failure
+                continue
+            if slot.record is None:
+                _resolve(runner, slot, list(running.values()))
+            yield slot.record
+            for other in [f for f, s in running.items() if s.record is not None]:
+                yield running.pop(other).record
+
+    for slot in slots:
+        if slot.record is not None:
+            yield slot.record
+            continue
+        running[slot.future] = slot
+        while len(running) >= window:
+            yield from finished()
+    while running:
+        yield from finished()
+
+
+def _run_identity(nlp: Language | None, redact: bool) -> dict:
+    from ..pipeline import DEFAULT_PIPELINE
+
+    names = list(nlp.pipe_names) if nlp is not None else list(DEFAULT_PIPELINE)
+    return {"kzedutext": __version__, "pipeline": names, "redact": redact}
+
+
+def _own_files(out: Path) -> tuple[Path, ...]:
+    """The output and the files beside it that a run writes (never taken as inputs)."""
+    return (out, _run_file(out), journal_path(out), out.with_name(out.name + ".tmp"))
+
+
+def _run_file(out: Path) -> Path:
+    return out.with_name(out.name + ".run.json")
+
+
+def _check_resumable(out: Path, identity: dict, *, overwrite: bool) -> None:
+    """Refuse to add records made another way (redaction, pipeline) to an earlier run's output."""
+    run_file = _run_file(out)
+    if run_file.exists() and not overwrite:
+        earlier = json.loads(run_file.read_text(encoding="utf-8"))
+        differs = {k: (earlier.get(k), v) for k, v in identity.items() if k != "kzedutext" and earlier.get(k) != v}
+        if differs:
+            what = "; ".join(f"{k} was {a!r}, now {b!r}" for k, (a, b) in differs.items())
+            raise ValueError(
+                f"{out} holds records of a run made differently ({what}); pass overwrite=True "
+                "(--overwrite) to start it again, or write to another file"
+            )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    run_file.write_text(json.dumps(identity, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 def tag_to_file(
     inputs: Iterable[str | Path],
     out: str | Path,
     *,
-    fmt: str = "jsonl",
+    fmt: str | None = None,
     n_process: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    order: str = "input",
     nlp: Language | None = None,
     redact: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    overwrite: bool = False,
+    progress: TagProgress | None = None,
 ) -> TagSummary:
-    """Tag ``inputs`` and write the records to ``out`` as JSON lines or CSV."""
-    if fmt not in FORMATS:
-        raise ValueError(f"Unknown format {fmt!r}; choose one of {FORMATS}")
+    """Tag ``inputs`` into ``out`` (JSON lines, CSV or Parquet: ``fmt`` or the file ending).
+
+    If ``out`` exists, the run resumes: files already recorded there (same path and
+    content) are skipped, the rest appended. ``overwrite=True`` starts afresh.
+    Other options as :func:`tag_files`.
+    """
+    _check(n_process, order, engine)
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    n = ok = 0
+    fmt = format_of(out, fmt)
+    _check_resumable(out, _run_identity(nlp, redact), overwrite=overwrite)
+    started = time.perf_counter()
     failures: Counter[str] = Counter()
-    columns = list(TagRecord.__dataclass_fields__)
-    with out.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=columns) if fmt == "csv" else None
-        if writer:
-            writer.writeheader()
-        for rec in tag_files(inputs, nlp=nlp, n_process=n_process, redact=redact, max_bytes=max_bytes):
-            if writer:
-                writer.writerow(rec.to_row())
-            else:
-                fh.write(json.dumps(rec.to_dict(), ensure_ascii=False) + "\n")
+    n = ok = skipped = tokens = 0
+    with open_writer(out, fmt=fmt, resume=not overwrite) as writer:
+        earlier = dict(writer.done)
+
+        def skip(path: str, digest: str) -> bool:
+            nonlocal n, ok, skipped
+            kind = earlier.get((path, digest))
+            if kind is None:
+                return False
+            n, skipped = n + 1, skipped + 1
+            ok += kind == ""
+            if kind:
+                failures[kind] += 1
+            return True
+
+        for record in tag_files(
+            inputs, nlp=nlp, n_process=n_process, engine=engine, scheduler=scheduler, order=order,
+            redact=redact, max_bytes=max_bytes, skip=skip, exclude=_own_files(out), progress=progress,
+        ):
+            writer.write(record)
             n += 1
-            if rec.status == "ok":
+            tokens += record.n_tokens
+            if record.ok:
                 ok += 1
             else:
-                failures[rec.status] += 1
-    return TagSummary(n, ok, dict(failures))
+                failures[record.error_kind] += 1
+    return TagSummary(
+        n_documents=n, n_ok=ok, failures=dict(sorted(failures.items())), n_skipped=skipped, n_tokens=tokens,
+        seconds=time.perf_counter() - started, engine=engine, workers=n_process, out=str(out),
+    )
+
+
+__all__ = ["FORMATS", "ORDERS", "TagRecord", "TagSummary", "iter_input_files", "tag_files", "tag_to_file"]

@@ -239,7 +239,7 @@ def weak_labels(texts: Iterable[str], *, threshold: float = 0.5, nlp=None) -> li
 
 
 def _inputs_to_texts(inputs: Sequence[str | Path], text_field: str) -> tuple[list[str], list[str]]:
-    from ..batch.tag import iter_input_files
+    from ..batch.inputs import iter_input_files
     from ..ingest import read
 
     texts, ids = [], []

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..batch.tag import iter_input_files
+from ..batch.inputs import iter_input_files
 from ..ingest import SUFFIXES, ReadError, read
 from .detect import find_reuse
 

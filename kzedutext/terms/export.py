@@ -102,10 +102,10 @@ def terms_to_file(
 
 def _documents(inputs: Iterable[str | Path], max_bytes: int, *, on_status=None) -> Iterator[Document]:
     """The readable documents of ``inputs``; ``on_status`` hears every file's status."""
-    from ..batch.tag import _read, iter_input_files
+    from ..batch.inputs import iter_input_files, read_input
 
     for path in iter_input_files(inputs):
-        document, _, status = _read(path, redact=False, max_bytes=max_bytes)
+        document, _, status = read_input(path, max_bytes=max_bytes)
         if on_status is not None:
             on_status(status)
         if document is not None:

@@ -9,7 +9,7 @@ import pytest
 from conftest import CORPUS
 from typer.testing import CliRunner
 
-from kzedutext.batch.tag import tag_files, tag_to_file
+from kzedutext.batch import TagRecord, tag_files, tag_to_file
 from kzedutext.cli import app
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "ingest"))
@@ -78,18 +78,19 @@ def test_size_limit_gives_an_error_record(nlp, mixed_folder):
     assert records[1].status == "ok"
 
 
-def test_jsonl_and_csv_hold_the_same_records(nlp, mixed_folder, tmp_path_factory):
-    tmp_path = tmp_path_factory.mktemp("out")
-    s1 = tag_to_file([mixed_folder], tmp_path / "out.jsonl", nlp=nlp)
-    s2 = tag_to_file([mixed_folder], tmp_path / "out.csv", fmt="csv", nlp=nlp)
-    assert s1 == s2 and s1.n_documents == 9 and s1.n_ok == 5
-    rows_j = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+def test_summary_counts_failures_by_cause(nlp, mixed_folder, tmp_path):
+    summary = tag_to_file([mixed_folder], tmp_path / "out.jsonl", nlp=nlp)
+    assert (summary.n_documents, summary.n_ok, summary.n_failed, summary.n_skipped) == (9, 5, 4, 0)
+    assert summary.failures == {"corrupt file": 1, "empty file": 1, "not text": 1, "unsupported format": 1}
+    assert summary.n_tokens > 100 and summary.tokens_per_second > 0
+
+
+def test_csv_is_readable_without_kzedutext(nlp, mixed_folder, tmp_path):
+    tag_to_file([mixed_folder], tmp_path / "out.csv", nlp=nlp)
     with (tmp_path / "out.csv").open(encoding="utf-8") as fh:
-        rows_c = list(csv.DictReader(fh))
-    assert [r["path"] for r in rows_j] == [r["path"] for r in rows_c]
-    assert [str(r["n_tokens"]) for r in rows_j] == [r["n_tokens"] for r in rows_c]
-    assert [r["meta"] for r in rows_j] == [json.loads(r["meta"]) for r in rows_c]
-    assert [r["language"] for r in rows_j] == [r["language"] for r in rows_c]
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 9 and rows[0]["status"] == "ok" and int(rows[0]["n_words"]) == 5
+    assert json.loads(rows[5]["meta"])["authors"] == ["Сейітова Дана Ерланқызы"]
 
 
 def test_sample_corpus_tags_cleanly(nlp):
@@ -108,17 +109,35 @@ def test_cli_tag(mixed_folder, tmp_path_factory):
     assert "dana.seitova@mektep.kz" not in out.read_text(encoding="utf-8")
 
 
-def test_cli_rejects_unknown_format(mixed_folder, tmp_path):
-    result = CliRunner().invoke(
-        app, ["tag", str(mixed_folder), "--out", str(tmp_path / "x"), "--format", "xml"]
-    )
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--out", "x.jsonl", "--format", "xml"], "--format"),
+        (["--out", "x.xml"], "Cannot tell the format"),
+        (["--out", "x.jsonl", "--engine", "spark"], "--engine"),
+        (["--out", "x.jsonl", "--order", "random"], "--order"),
+    ],
+)
+def test_cli_rejects_bad_options(mixed_folder, tmp_path, args, message):
+    args = [a.replace("x.", str(tmp_path / "x.")) for a in args]
+    result = CliRunner().invoke(app, ["tag", str(mixed_folder), *args])
     assert result.exit_code != 0
-    assert "format" in result.output
+    assert message in result.output
 
 
-def test_bad_options_are_rejected_with_the_value():
-    with pytest.raises(ValueError, match="batch_size must be at least 1, got 0"):
-        list(tag_files([], batch_size=0))
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"n_process": 0}, "n_process must be at least 1, got 0"),
+        ({"order": "random"}, "Unknown order 'random'"),
+        ({"engine": "spark"}, "Unknown engine 'spark'"),
+        ({"engine": "local", "scheduler": "tcp://x:8786"}, "--scheduler needs --engine dask"),
+    ],
+)
+def test_bad_options_are_rejected_with_the_value(options, message, tmp_path):
+    (tmp_path / "a.txt").write_text("Мұғалім.", encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        list(tag_files([tmp_path], **options))
 
 
 def test_records_list_competencies_and_terms_with_counts(nlp, tmp_path):
@@ -133,7 +152,7 @@ def test_records_list_competencies_and_terms_with_counts(nlp, tmp_path):
         {"canonical": "коммуникативтік құзыреттілік", "category": "communicative", "count": 1},
     ]
     assert [t["canonical"] for t in record.terms] == ["функционалдық сауаттылық"]
-    assert json.loads(record.to_row()["competencies"]) == list(record.competencies)
+    assert TagRecord.from_dict(json.loads(json.dumps(record.to_dict()))) == record
 
 
 def test_records_carry_theme_scores_and_primary_theme(nlp, tmp_path):

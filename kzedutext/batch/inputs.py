@@ -1,0 +1,54 @@
+"""Which files a batch run takes, and how one file becomes a :class:`~kzedutext.Document`.
+
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> for name in ("b.txt", "a.docx", ".hidden.txt"):
+...     _ = (folder / name).write_text("x", encoding="utf-8")
+>>> [p.name for p in iter_input_files([folder])]
+['a.docx', 'b.txt']
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..ingest import Document, ReadError, read
+from ..ingest.text import DEFAULT_MAX_BYTES, read_bytes
+
+
+def iter_input_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
+    """Files named in ``inputs``, folders expanded recursively (sorted, hidden skipped)."""
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and not any(p.startswith(".") for p in child.relative_to(path).parts):
+                    yield child
+        else:
+            yield path
+
+
+def load_bytes(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes | None, str, ReadError | None]:
+    """(bytes, sha256, None), or (None, "", error) when the file cannot be opened or is too large."""
+    try:
+        data = read_bytes(path, max_bytes=max_bytes)
+    except ReadError as err:
+        return None, "", err
+    return data, hashlib.sha256(data).hexdigest(), None
+
+
+def read_input(
+    path: Path, *, redact: bool = False, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[Document | None, str, str]:
+    """(document or None, sha256, status) for one file; ``status`` is "ok" or "error: <reason>"."""
+    data, digest, error = load_bytes(path, max_bytes=max_bytes)
+    if error is not None:
+        return None, digest, f"error: {error.reason}"
+    try:
+        return read(data, name=str(path), redact=redact, max_bytes=max_bytes), digest, "ok"
+    except ReadError as err:
+        return None, digest, f"error: {err.reason}"
+    except Exception as err:  # a reader library's own bug must not stop the batch
+        return None, digest, f"error: unexpected {err.__class__.__name__} while reading ({err})"

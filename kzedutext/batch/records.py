@@ -1,0 +1,161 @@
+"""One output row per document: :class:`TagRecord`, built from a tagged Doc or from an error.
+
+A record is plain data (strings, numbers, lists and dicts), so the same record
+goes to JSON lines, CSV and Parquet and comes back equal
+(:func:`kzedutext.batch.read_records`).
+
+>>> rec = error_record("papers/a.doc", "", UnsupportedFormatError("papers/a.doc", "unsupported format .doc"))
+>>> (rec.status, rec.error_kind)
+('error: unsupported format .doc', 'unsupported format')
+>>> TagRecord.from_dict(rec.to_dict()) == rec
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, field, fields
+
+from ..ingest import (
+    CorruptFileError,
+    Document,
+    EmptyFileError,
+    FileTooLargeError,
+    NotTextError,
+    ReaderUnavailableError,
+    UnreadableFileError,
+    UnsupportedFormatError,
+)
+
+#: Why a file failed, one short label per cause; the batch summary counts by these.
+ERROR_KINDS = {
+    UnsupportedFormatError: "unsupported format",
+    EmptyFileError: "empty file",
+    CorruptFileError: "corrupt file",
+    NotTextError: "not text",
+    FileTooLargeError: "too large",
+    UnreadableFileError: "cannot open",
+    ReaderUnavailableError: "reader not installed",
+}
+READER_CRASHED = "reader failed"
+PIPELINE_FAILED = "pipeline failed"
+WORKER_DIED = "worker died"
+
+
+@dataclass(frozen=True)
+class TagRecord:
+    """One output row: a document and what the pipeline found in it."""
+
+    path: str
+    sha256: str
+    status: str
+    #: "" when status is "ok", else a short cause from :data:`ERROR_KINDS` (or reader/pipeline/worker failures)
+    error_kind: str = ""
+    format: str = ""
+    language: str = ""
+    languages: dict[str, float] = field(default_factory=dict)
+    meta: dict = field(default_factory=dict)
+    n_paragraphs: int = 0
+    n_chars: int = 0
+    n_tokens: int = 0
+    n_words: int = 0
+    n_sentences: int = 0
+    top_words: tuple[str, ...] = field(default_factory=tuple)
+    themes: dict[str, float] = field(default_factory=dict)
+    primary_theme: str = ""
+    #: [{canonical, category, count}] from doc.spans["competencies"], most frequent first
+    competencies: tuple[dict, ...] = field(default_factory=tuple)
+    #: the same for doc.spans["terms"]
+    terms: tuple[dict, ...] = field(default_factory=tuple)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """(path, sha256): a resumed run skips a file whose key is already in the output."""
+        return (self.path, self.sha256)
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["top_words"] = list(self.top_words)
+        d["competencies"] = [dict(c) for c in self.competencies]
+        d["terms"] = [dict(c) for c in self.terms]
+        return d
+
+    @classmethod
+    def from_dict(cls, data: dict) -> TagRecord:
+        """The record of a row written by :meth:`to_dict` (unknown keys are ignored)."""
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        for name in ("top_words", "competencies", "terms"):
+            values[name] = tuple(values.get(name) or ())
+        return cls(**values)
+
+
+COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(TagRecord))
+
+
+def error_record(path: str, digest: str, error: BaseException, *, kind: str | None = None) -> TagRecord:
+    """The record of a file that could not be tagged: ``status`` says why, on one line."""
+    reason = getattr(error, "reason", None) or f"{error.__class__.__name__}: {error}"
+    if kind is None:
+        kind = next((k for cls, k in ERROR_KINDS.items() if isinstance(error, cls)), READER_CRASHED)
+    return TagRecord(path=path, sha256=digest, status=f"error: {_one_line(reason)}", error_kind=kind)
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", str(text)).strip()
+
+
+def record_from_doc(path: str, digest: str, document: Document, doc) -> TagRecord:
+    """The record of a document read as ``document`` and tagged as the spaCy ``doc``."""
+    words = [t for t in doc if t.is_alpha]
+    # the most frequent lemmas (мектептің, мектепте → мектеп), stop words left out
+    counts = Counter(
+        (t.lemma_ or t.norm_).lower()
+        for t in words
+        if not (t.is_stop or t.like_num or doc.vocab[(t.lemma_ or t.norm_).lower()].is_stop) and len(t) > 2
+    )
+    return TagRecord(
+        path=path,
+        sha256=digest,
+        status="ok",
+        format=document.provenance.format,
+        language=document.language,
+        languages=dict(document.languages),
+        meta=document.meta.to_dict(),
+        n_paragraphs=len(document.paragraphs),
+        n_chars=len(doc.text),
+        n_tokens=sum(1 for t in doc if not t.is_space),
+        n_words=len(words),
+        n_sentences=sum(1 for _ in doc.sents) if doc.has_annotation("SENT_START") else 0,
+        top_words=tuple(w for w, _ in counts.most_common(10)),
+        themes=dict(doc.cats),
+        primary_theme=primary_theme(doc.cats),
+        competencies=_mention_counts(doc, "competencies"),
+        terms=_mention_counts(doc, "terms"),
+    )
+
+
+def primary_theme(cats: dict[str, float]) -> str:
+    """The best theme if it reaches the 0.5 threshold, else "".
+
+    >>> primary_theme({"inclusive_education": 0.8, "assessment": 0.6}), primary_theme({"assessment": 0.3})
+    ('inclusive_education', '')
+    """
+    if not cats:
+        return ""
+    best = max(sorted(cats), key=cats.get)
+    return best if cats[best] >= 0.5 else ""
+
+
+def _mention_counts(doc, group: str) -> tuple[dict, ...]:
+    """[{canonical, category, count}] of one span group, most frequent first."""
+    if group not in doc.spans:
+        return ()
+    counts = Counter((span._.canonical, span.label_) for span in doc.spans[group])
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return tuple({"canonical": c, "category": cat, "count": n} for (c, cat), n in ranked)

@@ -17,6 +17,9 @@ import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field, fields
 
+import numpy as np
+from spacy.attrs import IS_ALPHA, IS_SPACE, IS_STOP, LEMMA, LENGTH, LIKE_NUM, NORM, SENT_START
+
 from ..ingest import (
     CorruptFileError,
     Document,
@@ -112,13 +115,9 @@ def _one_line(text: str) -> str:
 
 def record_from_doc(path: str, digest: str, document: Document, doc) -> TagRecord:
     """The record of a document read as ``document`` and tagged as the spaCy ``doc``."""
-    words = [t for t in doc if t.is_alpha]
-    # the most frequent lemmas (мектептің, мектепте → мектеп), stop words left out
-    counts = Counter(
-        (t.lemma_ or t.norm_).lower()
-        for t in words
-        if not (t.is_stop or t.like_num or doc.vocab[(t.lemma_ or t.norm_).lower()].is_stop) and len(t) > 2
-    )
+    # token attributes in bulk: a Token object per token would cost more than the tagging
+    arr = doc.to_array([IS_ALPHA, IS_SPACE, IS_STOP, LIKE_NUM, LENGTH, LEMMA, NORM, SENT_START]).reshape(-1, 8)
+    is_alpha = arr[:, 0].astype(bool)
     return TagRecord(
         path=path,
         sha256=digest,
@@ -129,15 +128,43 @@ def record_from_doc(path: str, digest: str, document: Document, doc) -> TagRecor
         meta=document.meta.to_dict(),
         n_paragraphs=len(document.paragraphs),
         n_chars=len(doc.text),
-        n_tokens=sum(1 for t in doc if not t.is_space),
-        n_words=len(words),
-        n_sentences=sum(1 for _ in doc.sents) if doc.has_annotation("SENT_START") else 0,
-        top_words=tuple(w for w, _ in counts.most_common(10)),
+        n_tokens=int((arr[:, 1] == 0).sum()),
+        n_words=int(is_alpha.sum()),
+        n_sentences=_n_sentences(arr[:, 7]),
+        top_words=_top_lemmas(doc, arr, is_alpha),
         themes=dict(doc.cats),
         primary_theme=primary_theme(doc.cats),
         competencies=_mention_counts(doc, "competencies"),
         terms=_mention_counts(doc, "terms"),
     )
+
+
+def _n_sentences(sent_starts: np.ndarray) -> int:
+    """As many as ``doc.sents`` gives (the first token always starts one), without Span objects."""
+    if not (sent_starts != 0).any():  # no sentence boundaries set (doc.has_annotation walks Tokens)
+        return 0
+    return 1 + int((sent_starts[1:] == 1).sum())
+
+
+def _top_lemmas(doc, arr: np.ndarray, is_alpha: np.ndarray, n: int = 10) -> tuple[str, ...]:
+    """The ``n`` most frequent lemmas (мектептің, мектепте → мектеп) of words longer than two
+    letters, stop words and numbers left out; ties in order of first appearance."""
+    keep = is_alpha & (arr[:, 2] == 0) & (arr[:, 3] == 0) & (arr[:, 4] > 2)
+    keys = np.where(arr[:, 5] != 0, arr[:, 5], arr[:, 6])[keep]  # the lemma, else the norm
+    if not len(keys):
+        return ()
+    hashes, first, counts = np.unique(keys, return_index=True, return_counts=True)
+    strings, vocab = doc.vocab.strings, doc.vocab
+    totals: dict[str, list[int]] = {}  # lower-cased lemma -> [count, first position]
+    for h, pos, count in zip(hashes.tolist(), first.tolist(), counts.tolist(), strict=True):
+        word = strings[h].lower()
+        entry = totals.setdefault(word, [0, pos])
+        entry[0] += count
+        entry[1] = min(entry[1], pos)
+    ranked = sorted(
+        ((w, c, p) for w, (c, p) in totals.items() if not vocab[w].is_stop), key=lambda x: (-x[1], x[2])
+    )
+    return tuple(w for w, _, _ in ranked[:n])
 
 
 def primary_theme(cats: dict[str, float]) -> str:

@@ -34,6 +34,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .._data import read_lines, read_table
 from .normalize import normalize_word
@@ -117,6 +118,7 @@ class LanguageGuess:
     n_words: int = 0
 
 
+@lru_cache(maxsize=100_000)  # a paper repeats its words: each is scored once
 def _word_vote(word: str) -> float:
     """Positive for Kazakh, negative for Russian, in [-1, 1]."""
     if not KAZAKH_LETTERS.isdisjoint(word):

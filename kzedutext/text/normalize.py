@@ -175,8 +175,10 @@ _OPENING_CONTEXT = frozenset(" \t\n\r([{«—–-/")
 _EDIT_RE = re.compile(
     "|".join(
         [
-            rf"(?P<word>[{_LETTER}]*[{_MARKS}][{_LETTER}]*)",  # needs NFC
-            rf"(?P<mixed>[{_LETTER}]*(?:[{_CYR}][{_LETTER}]*[{_LAT}]|[{_LAT}][{_LETTER}]*[{_CYR}])[{_LETTER}]*)",
+            # both word patterns start only at a word's first letter: trying them inside a
+            # word again and again made normalisation the slowest step of reading
+            rf"(?P<word>(?<![{_LETTER}{_MARKS}])[{_LETTER}]*(?:[{_MARKS}][{_LETTER}]*)+)",  # needs NFC
+            rf"(?P<mixed>(?<![{_LETTER}])[{_LETTER}]*(?:[{_CYR}][{_LETTER}]*[{_LAT}]|[{_LAT}][{_LETTER}]*[{_CYR}])[{_LETTER}]*)",
             rf"(?P<bullet>(?:(?<=\s)|^)[{''.join(STANDALONE_BULLETS)}](?=\s))",
             r"(?P<quote>[\"“”„‟″])",
             rf"(?P<dash>[{_DASHES}])",

@@ -151,7 +151,7 @@ class ThemeScorer:
         self.calibration = calibration or default_calibration()
         self.ids = self.taxonomy.ids
         self._candidates: dict[tuple[str, str], list[tuple[int, Term]]] = {}  # (lemma, lower) -> terms
-        self._strings: dict[int, str] = {}  # hash -> string, cheaper than the string store
+        self._pairs: dict[tuple[int, int], tuple[str, str]] = {}  # (lower, lemma) hashes -> strings
         self._index = _Index()
         for k, theme in enumerate(self.taxonomy.themes):
             for term in theme.terms:
@@ -178,24 +178,20 @@ class ThemeScorer:
         if end <= start:
             return []
         arr = doc.to_array([LOWER, LEMMA, IDX, LENGTH, IS_SPACE, IS_PUNCT])[start:end]
-        strings, cache = doc.vocab.strings, self._strings
+        strings, cache = doc.vocab.strings, self._pairs
         if len(cache) > 500_000:
             cache.clear()
-
-        def text_of(h: int) -> str:
-            text = cache.get(h)
-            if text is None:
-                text = cache[h] = strings[h] if h else ""
-            return text
-
         words = []
         for lower_h, lemma_h, idx, length, is_space, is_punct in arr.tolist():
             if is_space or is_punct:
                 words.append(_Word("", "", idx, idx + length))  # breaks a phrase
                 continue
-            lower = text_of(lower_h)
-            lemma = text_of(lemma_h).lower() or lemmatize(lower).lower()
-            words.append(_Word(lemma, lower, idx, idx + length))
+            pair = cache.get((lower_h, lemma_h))  # one look-up per token: papers repeat their words
+            if pair is None:
+                lower = strings[lower_h] if lower_h else ""
+                lemma = (strings[lemma_h] if lemma_h else "").lower() or lemmatize(lower).lower()
+                pair = cache[(lower_h, lemma_h)] = (lemma, lower)
+            words.append(_Word(pair[0], pair[1], idx, idx + length))
         return words
 
     @staticmethod

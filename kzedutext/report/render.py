@@ -253,7 +253,7 @@ def _documents(c: ReportContent) -> str:
         status = _e(r.status) if ok else f'<span class="status-bad">{_e(r.status)}</span>'
         rows.append(
             f'<tr id="doc-{i + 1}"{"" if ok else " class=failed"}><td class=num>{i + 1}</td>'
-            f'<td><a href="{_e(link)}">{_e(name)}</a></td><td class=title>{_e((r.meta or {}).get("title") or "")}</td>'
+            f'<td class=file><a href="{_e(link)}">{_e(name)}</a></td><td class=title>{_e((r.meta or {}).get("title") or "")}</td>'
             f"<td>{status}</td><td>{_e(r.language)}</td><td class=num>{r.n_tokens}</td><td>{theme}</td>"
             f'<td class=comps>{_e(comps)}</td><td class=num data-sort="{"" if cluster is None else cluster}">{cluster_cell}</td>'
             f"<td>{reuse}</td></tr>"

@@ -124,7 +124,7 @@ def build_report(
     ranked_themes = sorted(themes, key=lambda t: (-t.n_primary, -t.n_documents, t.theme_id))
     theme_chart = charts.to_data_uri(
         charts.bar_chart(
-            [t.label_kk for t in ranked_themes],
+            [f"{t.label_kk}\n{t.label_en}" for t in ranked_themes],
             [t.n_primary for t in ranked_themes],
             second=[t.n_documents for t in ranked_themes],
             legend=(_plain("primary"), _plain("scored")),

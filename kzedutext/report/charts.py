@@ -35,7 +35,8 @@ def to_data_uri(fig, *, dpi: int = DPI) -> str:
 
 
 def _wrap(label: str, width: int = 38) -> str:
-    return "\n".join(textwrap.wrap(label, width)) or label
+    """Each line of ``label`` wrapped at ``width`` characters."""
+    return "\n".join("\n".join(textwrap.wrap(line, width)) or line for line in label.split("\n"))
 
 
 def bar_chart(
@@ -51,7 +52,8 @@ def bar_chart(
     if len(labels) != len(values) or (second is not None and len(second) != len(values)):
         raise ValueError(f"labels ({len(labels)}) and values ({len(values)}) must have the same length")
     n = len(labels)
-    fig = _figure(8, max(2.2, 0.36 * n + 1.2))
+    lines = max((str(lab).count("\n") + 1 for lab in labels), default=1)
+    fig = _figure(8, max(2.2, (0.2 + 0.16 * lines) * n + 1.2))
     ax = fig.add_subplot()
     y = np.arange(n)[::-1]
     if second is not None:

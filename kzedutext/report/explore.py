@@ -14,6 +14,8 @@ True
 ((4, 2), ())
 >>> explore_texts([]).points.shape
 (0, 2)
+>>> explore_texts(["", "", ""]).clusters.k  # nothing to cluster on: no clusters, no error
+0
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ from ..explore.cluster import ClusterResult, cluster
 from ..explore.docmap import doc_map
 from ..pipeline import DEFAULT_PIPELINE, load
 from ..reuse.detect import ReusePair, find_reuse
+
+_NO_CLUSTERS = ClusterResult((), 0, {}, (), (), np.zeros((0, 0)))
 
 
 @dataclass(frozen=True)
@@ -67,12 +71,14 @@ def explore_texts(
         raise ValueError(f"k must be at least 1, got {k}")
     texts = list(texts)
     if not texts:
-        empty = ClusterResult((), 0, {}, (), (), np.zeros((0, 0)))
-        return Exploration(empty, np.zeros((0, 2)), ())
+        return Exploration(_NO_CLUSTERS, np.zeros((0, 2)), ())
+    pairs = tuple(find_reuse(texts, threshold=reuse_threshold, min_words=min_words, n_process=n_process))
     docs = _lemma_docs(texts, n_process=n_process)
     if len(texts) < 3 and k is None:
         k = 1  # too few documents for a silhouette
-    result = cluster(docs, k=k, k_range=(2, max_k), random_state=seed)
+    try:
+        result = cluster(docs, k=k, k_range=(2, max_k), random_state=seed)
+    except ValueError:  # no term left to cluster on (empty or identical texts): no clusters, no map
+        return Exploration(_NO_CLUSTERS, np.zeros((len(texts), 2)), pairs)
     points = doc_map(result.vectors, random_state=seed) if len(result.vectors) else np.zeros((len(texts), 2))
-    pairs = find_reuse(texts, threshold=reuse_threshold, min_words=min_words, n_process=n_process)
-    return Exploration(result, points, tuple(pairs))
+    return Exploration(result, points, pairs)

@@ -186,3 +186,22 @@ def test_cli_round_trip(folder, tmp_path):
 def test_cli_refuses_a_missing_input(tmp_path):
     result = CliRunner().invoke(app, ["report", str(tmp_path / "nope"), "--out", str(tmp_path / "r.html")])
     assert result.exit_code != 0 and "not found" in result.output
+
+
+@pytest.mark.parametrize(
+    ("texts", "n_clusters"),
+    [
+        pytest.param(["", "", ""], 0, id="no-kazakh-words"),
+        pytest.param(["Мұғалім сабақ береді."] * 3, 0, id="identical"),
+        pytest.param(["Тек орысша емес, қазақша бір сөйлем."], 1, id="one-document"),
+    ],
+)
+def test_texts_that_cannot_be_clustered_still_give_a_report(texts, n_clusters, tmp_path, nlp):
+    for k, text in enumerate(texts):
+        (tmp_path / f"d{k}.txt").write_text(text or "Привет, это только русский текст без казахского.", encoding="utf-8")
+    out = tmp_path / "out" / "r.html"
+    summary = build_report([tmp_path], out, nlp=nlp)
+    assert (summary.n_ok, summary.n_clusters) == (len(texts), n_clusters)
+    page = out.read_text(encoding="utf-8")
+    assert parse(page).sections == list(SECTIONS)
+    assert ("Not enough distinct text to cluster" in page) == (n_clusters == 0)

@@ -19,6 +19,7 @@ import textwrap
 from collections.abc import Sequence
 
 import numpy as np
+from matplotlib.ticker import MaxNLocator
 
 from ..analytics.plots import _figure
 
@@ -65,6 +66,7 @@ def bar_chart(
     for yy, v in zip(y, values, strict=True):
         ax.annotate(f"{v:g}", (v, yy), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
     ax.set_yticks(y, [_wrap(lab) for lab in labels], fontsize=8)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel(xlabel, fontsize=9)
     ax.set_title(title, fontsize=11, loc="left")
     ax.spines[["top", "right"]].set_visible(False)
@@ -79,6 +81,7 @@ def histogram(values: Sequence[float], *, title: str, xlabel: str, bins: int = 2
     if len(values):
         ax.hist(values, bins=min(bins, max(1, len(set(values)))), color=MAIN, edgecolor="white")
     ax.set_xlabel(xlabel, fontsize=9)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel("documents / құжат", fontsize=9)
     ax.set_title(title, fontsize=11, loc="left")
     ax.spines[["top", "right"]].set_visible(False)

@@ -33,7 +33,8 @@ from ..ingest.text import DEFAULT_MAX_BYTES
 from ..themes import load_taxonomy
 from . import charts
 from .explore import explore_texts
-from .render import ReportContent, labels, render
+from .render import ReportContent, render
+from .render import plain_label as _plain
 from .stats import competency_counts, cooccurrence, overview, theme_counts
 
 #: Above this many documents the clusters map leaves out the document numbers.
@@ -67,11 +68,6 @@ def _text(path: str, *, redact: bool, max_bytes: int) -> str:
         return read(Path(path), redact=redact, max_bytes=max_bytes).text_in("kk")
     except (ReadError, OSError):  # changed since it was tagged
         return ""
-
-
-def _plain(key: str) -> str:
-    kk, en = labels()[key]
-    return f"{kk} / {en}"
 
 
 def build_report(

@@ -69,9 +69,13 @@ def _label(key: str) -> str:
     return f'<span lang="kk">{_e(kk)}</span><span class="en" lang="en">{_e(en)}</span>'
 
 
-def _plain(key: str) -> str:
+def plain_label(key: str) -> str:
+    """"Kazakh / English" text of a label (for charts and captions)."""
     kk, en = labels()[key]
     return f"{kk} / {en}"
+
+
+_plain = plain_label
 
 
 def _doc_ref(i: int, content: ReportContent) -> str:

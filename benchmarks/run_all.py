@@ -10,7 +10,10 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-HARNESSES = ["bench_tokenize.py", "bench_lemmatize.py", "bench_langid.py", "bench_terms.py", "bench_themes.py", "bench_explore.py", "bench_batch.py"]
+HARNESSES = [
+    "bench_tokenize.py", "bench_lemmatize.py", "bench_langid.py", "bench_terms.py", "bench_themes.py",
+    "bench_explore.py", "bench_batch.py", "bench_report.py",
+]
 
 
 def main() -> int:

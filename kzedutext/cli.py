@@ -8,6 +8,7 @@ kzedutext terms papers/ --out out/terms.csv --candidates 50
 kzedutext train labelled.csv --model out/model.pkl
 kzedutext classify out/model.pkl new_papers/ --out out/classified.jsonl
 kzedutext reuse papers/ --out out/reuse.jsonl
+kzedutext report papers/ --out out/report.html
 """
 
 from __future__ import annotations
@@ -190,6 +191,43 @@ def reuse(
     console.print(f"{summary.n_documents} documents, {summary.n_pairs} pairs sharing passages -> {out}")
     for path, reason in summary.failed:
         console.print(f"  not read: {path}: {reason}")
+
+
+@app.command()
+def report(
+    inputs: list[Path] = typer.Argument(..., help="Files and folders (searched recursively)."),
+    out: Path = typer.Option(..., "--out", "-o", help="The HTML file to write (one self-contained page)."),
+    title: str = typer.Option("kzedutext: корпус есебі / corpus report", "--title", help="Heading of the report."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes to use."),
+    seed: int = typer.Option(0, "--seed", help="Random seed of the clustering (same seed, same report)."),
+    redact: bool = typer.Option(
+        False, "--redact", help="Replace e-mails, phone numbers and IINs with [EMAIL], [PHONE], [IIN]."
+    ),
+    max_mb: float = typer.Option(50.0, "--max-mb", min=0.001, help="Refuse files larger than this (MB)."),
+) -> None:
+    """Write one self-contained HTML report: overview, themes, competencies, clusters, reuse, documents."""
+    from .report import build_report
+
+    missing = [str(p) for p in inputs if not p.exists()]
+    if missing:
+        raise typer.BadParameter(f"not found: {', '.join(missing)}", param_hint="INPUTS")
+    with console.status("Building the report...") as status:
+        summary = build_report(
+            inputs,
+            out,
+            title=title,
+            seed=seed,
+            n_process=workers,
+            redact=redact,
+            max_bytes=int(max_mb * 1024 * 1024),
+            progress=lambda step: status.update(f"Report: {step}..."),
+        )
+    console.print(
+        f"{summary.n_documents} documents: {summary.n_ok} ok, {summary.n_documents - summary.n_ok} failed; "
+        f"{summary.n_clusters} clusters, {summary.n_reuse_pairs} reuse pairs -> {out} ({summary.n_bytes:,} bytes)"
+    )
+    for cause, n in sorted(summary.failures.items()):
+        console.print(f"  {n} x {cause}")
 
 
 if __name__ == "__main__":  # pragma: no cover

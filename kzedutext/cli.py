@@ -208,9 +208,7 @@ def report(
     """Write one self-contained HTML report: overview, themes, competencies, clusters, reuse, documents."""
     from .report import build_report
 
-    missing = [str(p) for p in inputs if not p.exists()]
-    if missing:
-        raise typer.BadParameter(f"not found: {', '.join(missing)}", param_hint="INPUTS")
+    _exists(inputs)
     with console.status("Building the report...") as status:
         summary = build_report(
             inputs,

@@ -14,7 +14,7 @@ import pytest
 from conftest import REPO
 
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
-EXPECTED = ["01_quickstart", "02_competencies", "03_themes_classifier", "04_explore"]
+EXPECTED = ["01_quickstart", "02_competencies", "03_themes_classifier", "04_explore", "05_batch_and_report"]
 
 
 def _cells(path: Path) -> list[dict]:
@@ -26,7 +26,7 @@ def _source(cell: dict) -> str:
 
 
 def test_the_numbered_notebooks_are_there():
-    assert [p.stem for p in NOTEBOOKS if p.stem[:2] in ("01", "02", "03", "04")] == EXPECTED
+    assert [p.stem for p in NOTEBOOKS if p.stem[:2] in ("01", "02", "03", "04", "05")] == EXPECTED
 
 
 def test_the_suite_executes_the_notebooks(pytestconfig):

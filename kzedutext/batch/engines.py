@@ -65,7 +65,7 @@ class LocalEngine:
         # fork hands the loaded pipeline to the workers without pickling it
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         self._pool = ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=context, initializer=set_worker_nlp, initargs=(self._nlp,)
+            max_workers=self.workers, mp_context=context, initializer=_start_worker, initargs=(self._nlp,)
         )
 
     def submit(self, item: WorkItem) -> Future:
@@ -104,6 +104,10 @@ class LocalEngine:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _start_worker(nlp: Language | None) -> None:
+    set_worker_nlp(nlp, watch_parent=True)
 
 
 class DaskEngine:

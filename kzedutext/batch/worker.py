@@ -13,7 +13,9 @@ never raises for a bad file: every failure becomes an error record.
 
 from __future__ import annotations
 
+import os
 import threading
+import time
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -57,14 +59,32 @@ _WORKER_NLP: Language | None = None
 _WORKER_LOCK = threading.Lock()
 
 
-def set_worker_nlp(nlp: Language | None) -> None:
-    """Process-pool initializer: keep ``nlp`` (or load the default pipeline) for this process."""
+def set_worker_nlp(nlp: Language | None, *, watch_parent: bool = False) -> None:
+    """Process-pool initializer: keep ``nlp`` (or load the default pipeline) for this process.
+
+    ``watch_parent=True`` (worker processes) ends this process when the one that started
+    it is gone, so a batch killed with ``kill -9`` leaves no idle workers behind.
+    """
     global _WORKER_NLP
+    if watch_parent:
+        _exit_with_parent()
     if nlp is None:
         from ..pipeline import load
 
         nlp = load()
     _WORKER_NLP = nlp
+
+
+def _exit_with_parent(interval: float = 1.0) -> None:
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(interval)
+            if os.getppid() != parent:  # re-parented: the batch process died
+                os._exit(1)
+
+    threading.Thread(target=watch, name="kzedutext-parent-watch", daemon=True).start()
 
 
 def tag_in_worker(

@@ -131,3 +131,21 @@ def test_the_output_inside_the_input_folder_is_not_an_input(nlp, tmp_path):
     for _ in range(2):
         summary = tag_to_file([tmp_path], tmp_path / "out.jsonl", nlp=nlp)
     assert (summary.n_documents, summary.n_ok) == (1, 1)
+
+
+@pytest.mark.slow
+def test_workers_of_a_killed_run_exit_too(collection, tmp_path):
+    psutil = pytest.importorskip("psutil")
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kzedutext.cli", "tag", str(collection), "--out", str(out), "--workers", "2", "--quiet"]
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (out.exists() and out.read_bytes().count(b"\n") > 2):
+        time.sleep(0.02)
+    workers = psutil.Process(proc.pid).children(recursive=True)
+    assert len(workers) == 2
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    gone, alive = psutil.wait_procs(workers, timeout=10)
+    assert alive == []

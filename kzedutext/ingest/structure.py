@@ -39,6 +39,7 @@ _NAME_RE = re.compile(
     r"|^[А-ЯӘҒҚҢӨҰҮҺІЁ]\.\s?(?:[А-ЯӘҒҚҢӨҰҮҺІЁ]\.\s?)?[А-ЯӘҒҚҢӨҰҮҺІЁ][\w-]+\.?$"
     r"|^[А-ЯӘҒҚҢӨҰҮҺІЁ][\w-]+\s[А-ЯӘҒҚҢӨҰҮҺІЁ]\.\s?(?:[А-ЯӘҒҚҢӨҰҮҺІЁ]\.)?$"
 )
+_INITIAL_END = re.compile(r"(?:^|[\s.])\w\.$")
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[•\-–—*▪·●○]|[а-яәa-z]\))\s*\S")
 _REF_SPLIT = re.compile(r"\s+(?=\[\d{1,3}\])")
 
@@ -244,7 +245,7 @@ def _fallbacks(front: list[str], fields: dict) -> None:
     field_re, _ = _field_re()
     unlabelled = [p for p in front if not field_re.match(p)]
     if "authors" not in fields:
-        names = [p.rstrip(".") for p in unlabelled if _NAME_RE.match(p)]
+        names = [name for p in unlabelled for name in _author_names(p)]
         if names:
             fields["authors"] = tuple(dict.fromkeys(names))
     if "affiliation" not in fields:
@@ -259,3 +260,33 @@ def _fallbacks(front: list[str], fields: dict) -> None:
             if 3 <= len(p.split()) <= 30 and letters and all(c.isupper() for c in letters):
                 fields["title"] = clean_value("title", p)
                 break
+    if "title" not in fields:
+        title = _title_before_authors(unlabelled)
+        if title:
+            fields["title"] = clean_value("title", title)
+
+
+def _author_names(paragraph: str) -> list[str]:
+    """The names of an author line («Әбдікәрімова Н.С., Төлеуов Е.Ж.»), or [] if it is not one."""
+    parts = [p.strip() for p in re.split(r",|\s+және\s+|\s+и\s+", paragraph) if p.strip()]
+    if parts and all(_NAME_RE.match(p) for p in parts):
+        # a closing full stop goes, unless it belongs to an initial (Н.С.)
+        return [p if _INITIAL_END.search(p) else p.rstrip(".") for p in parts]
+    return []
+
+
+def _title_before_authors(unlabelled: list[str]) -> str | None:
+    """A sentence-case title: the short line just before the first author line, as articles
+    print them (title, authors, affiliation). Without an author line nothing is guessed."""
+    for i, p in enumerate(unlabelled):
+        if _author_names(p):
+            if i == 0:
+                return None
+            title = unlabelled[i - 1].strip()
+            words = title.split()
+            letters = sum(c.isalpha() for c in title)
+            if 2 <= len(words) <= 30 and not title.endswith(".") and letters >= 0.7 * len(title.replace(" ", "")) \
+                    and "@" not in title and "://" not in title:
+                return title
+            return None
+    return None

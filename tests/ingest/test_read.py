@@ -175,3 +175,28 @@ def test_to_dict_is_json_ready():
 def test_read_rejects_other_types_with_the_type(bad):
     with pytest.raises(TypeError, match=type(bad).__name__):
         kz.read(bad)
+
+
+@pytest.mark.parametrize(
+    ("front", "title", "authors"),
+    [
+        # a sentence-case title is the line just before the author line
+        (
+            "Мектептегі жобалық оқытудың тиімділігі\nАхметова Г.С., Бекұлы Д.Н.\nАлматы қ., №12 мектеп",
+            "Мектептегі жобалық оқытудың тиімділігі",
+            ("Ахметова Г.С.", "Бекұлы Д.Н."),
+        ),
+        (
+            "Оқушылардың сыни ойлауын дамыту: тәжірибе мен нәтиже\nА.Б. Серікова және Е.Т. Жанұзақ",
+            "Оқушылардың сыни ойлауын дамыту: тәжірибе мен нәтиже",
+            ("А.Б. Серікова", "Е.Т. Жанұзақ"),
+        ),
+        # a full stop at the end: a sentence, not a title
+        ("Бұл мақалада жобалық оқыту қарастырылады.\nАхметова Г.С.", None, ("Ахметова Г.С.",)),
+        # no author line: nothing is guessed
+        ("Мектептегі жобалық оқытудың тиімділігі\nАлматы қ., №12 мектеп", None, ()),
+    ],
+)
+def test_unlabelled_title_and_author_lines(front, title, authors):
+    doc = kz.read((front + "\n\nАннотация. Мақалада мектептегі оқыту тәжірибесі сипатталады.").encode(), name="a.txt")
+    assert (doc.meta.title, doc.meta.authors) == (title, authors)

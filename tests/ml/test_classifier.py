@@ -10,6 +10,7 @@ from sklearn.model_selection import GridSearchCV
 from sklearn.pipeline import make_pipeline
 
 from kzedutext.ml import KazakhVectorizer, TextClassifier, lemma_tokens
+from kzedutext.ml.analysis import proper_noun_tokens
 from kzedutext.ml.features import prefix_string
 
 # three small, clearly separated topics written for these tests
@@ -113,6 +114,45 @@ def test_prefix_block_counts_words_the_lemmatiser_may_not_know_together():
 def test_bad_prefix_length_is_named(length):
     with pytest.raises(ValueError, match="prefix_length"):
         KazakhVectorizer(prefix_length=length).fit(TEXTS)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Биыл Қарағандыда жаңа мектеп ашылды", ["қараға"]),  # a capital inside the sentence
+        ("Мектепте Бауыржан сабақ берді", ["бауырж"]),  # first word: a common noun, left out
+        ("Алматыда жиын өтті", ["алматы"]),  # first word: the analyser reads it as PROPN
+        ("Сабақты С. Сейфуллин өткізді", ["сейфул"]),  # the initial is left out, not the name
+        ("Жиын бітті. Қонақтар Түркістанға кетті", ["түркіс"]),  # a new sentence starts a capital
+        ("ЮНЕСКО мен ЖОО өкілдері", ["юнеско", "жоо"]),  # acronyms
+        ("XIX ғасырда және ХХ ғасырда", []),  # Roman numerals, Latin or Cyrillic letters
+        ("мұнда бас әріп жоқ 1999", []),
+        ("", []),
+    ],
+)
+def test_proper_noun_tokens_keep_capitalised_names_not_sentence_starts(text, expected):
+    assert proper_noun_tokens(text) == expected
+
+
+@pytest.mark.parametrize("length", [0, 1.5, False])
+def test_bad_proper_noun_length_is_named(length):
+    with pytest.raises(ValueError, match="length"):
+        proper_noun_tokens("Абай", length=length)
+    with pytest.raises(ValueError, match="proper_noun_length"):
+        KazakhVectorizer(proper_noun_length=length).fit(TEXTS)
+
+
+def test_name_block_joins_inflected_forms_of_one_name():
+    vec = KazakhVectorizer(char_ngram_range=None, lemma_ngram_range=None, lemma_char_ngram_range=None,
+                           prefix_length=None)
+    rows = vec.fit_transform(["Біз Алматыда тұрамыз", "Олар Алматыға келді", "Мен Шымкенттен шықтым"]).toarray()
+    assert vec.get_feature_names_out().tolist() == ["name:алматы", "name:шымкен"]
+    assert rows[0][0] > 0 and rows[1][0] > 0 and rows[2][0] == 0
+
+
+def test_texts_without_any_name_leave_the_name_block_out():
+    names = KazakhVectorizer().fit(["кітап оқылды", "футбол ойналды"]).get_feature_names_out()
+    assert names.size and not any(f.startswith("name:") for f in names)
 
 
 def test_unlabelled_texts_with_self_training_are_pseudo_labelled():

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -28,6 +29,33 @@ def iter_input_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
                     yield child
         else:
             yield path
+
+
+def unique_files(inputs: Iterable[str | Path]) -> list[Path]:
+    """:func:`iter_input_files`, each file once even if named twice (a folder and a file in it)."""
+    seen: set[Path] = set()
+    files = []
+    for path in iter_input_files(inputs):
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            files.append(path)
+    return files
+
+
+def path_text(path: Path) -> str:
+    """``path`` as text that can be written as UTF-8: bytes that are not UTF-8 in a file
+    name (an archive made on another system) are shown as ``\\xff`` escapes.
+
+    >>> path_text(Path("мақала.txt")), path_text(Path(os.fsdecode(b"\\xffa.txt")))
+    ('мақала.txt', '\\\\xffa.txt')
+    """
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return text
 
 
 def load_bytes(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes | None, str, ReadError | None]:

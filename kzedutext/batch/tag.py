@@ -37,7 +37,7 @@ from spacy.language import Language
 from .. import __version__
 from ..ingest.text import DEFAULT_MAX_BYTES
 from .engines import ENGINES, PoolBroken, WorkItem, died_record, make_engine
-from .inputs import iter_input_files, load_bytes
+from .inputs import iter_input_files, load_bytes, path_text, unique_files
 from .progress import TagProgress
 from .records import TagRecord, error_record
 from .worker import TagOptions
@@ -119,7 +119,7 @@ def tag_files(
     _check(n_process, order, engine)
     progress = progress or TagProgress()
     excluded = {Path(p).resolve() for p in exclude}
-    paths = [p for p in iter_input_files(inputs) if not excluded or p.resolve() not in excluded]
+    paths = [p for p in unique_files(inputs) if not excluded or p.resolve() not in excluded]
     progress.start(len(paths))
     if not paths:
         progress.close()
@@ -145,7 +145,7 @@ def _submitted(runner, paths, options: TagOptions, skip, progress: TagProgress) 
     """A slot per file to tag: submitted to the engine, or with its record if it cannot be opened."""
     for path in paths:
         data, digest, error = load_bytes(path, max_bytes=options.max_bytes)
-        name = str(path)
+        name = path_text(path)
         if skip is not None and skip(name, digest):
             progress.skipped(name, "")
             continue

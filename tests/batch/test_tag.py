@@ -162,3 +162,22 @@ def test_records_carry_theme_scores_and_primary_theme(nlp, tmp_path):
     a, b = tag_files([tmp_path], nlp=nlp)
     assert a.primary_theme == "inclusive_education" and a.themes["inclusive_education"] >= 0.5
     assert b.primary_theme == "" and len(b.themes) == len(a.themes) >= 16
+
+
+def test_a_file_named_twice_gets_one_record(nlp, tmp_path):
+    (tmp_path / "a.txt").write_text("Мұғалім сабақ береді.", encoding="utf-8")
+    records = list(tag_files([tmp_path, tmp_path / "a.txt", tmp_path], nlp=nlp))
+    assert [r.path for r in records] == [str(tmp_path / "a.txt")]
+
+
+def test_a_file_name_that_is_not_utf8_is_written_escaped(nlp, tmp_path):
+    import os
+
+    name = os.fsdecode(b"\xff\xfemaqala.txt")  # a name from an archive made on another system
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / name).write_text("Мұғалім сабақ береді.", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    summary = tag_to_file([tmp_path / "in"], out, nlp=nlp)
+    assert summary.n_ok == 1
+    assert json.loads(out.read_text(encoding="utf-8"))["path"].endswith("\\xff\\xfemaqala.txt")
+    assert tag_to_file([tmp_path / "in"], out, nlp=nlp).n_skipped == 1  # and it resumes

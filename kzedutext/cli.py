@@ -73,6 +73,10 @@ def tag(
     except (ValueError, ImportError, ConnectionError) as err:
         console.print(f"[red]error:[/] {err}")
         raise typer.Exit(2) from err
+    except KeyboardInterrupt:
+        console.print(f"[yellow]interrupted:[/] the records written so far are kept in {out}; "
+                      "run the same command again to tag the rest")
+        raise typer.Exit(130) from None
     console.print(summary_table(summary))
 
 

@@ -208,22 +208,30 @@ def report(
         False, "--redact", help="Replace e-mails, phone numbers and IINs with [EMAIL], [PHONE], [IIN]."
     ),
     max_mb: float = typer.Option(50.0, "--max-mb", min=0.001, help="Refuse files larger than this (MB)."),
+    records: Path = typer.Option(
+        None, "--records", help="A 'kzedutext tag' output to reuse: only files not in it are tagged (and added)."
+    ),
 ) -> None:
     """Write one self-contained HTML report: overview, themes, competencies, clusters, reuse, documents."""
     from .report import build_report
 
     _exists(inputs)
-    with console.status("Building the report...") as status:
-        summary = build_report(
-            inputs,
-            out,
-            title=title,
-            seed=seed,
-            n_process=workers,
-            redact=redact,
-            max_bytes=int(max_mb * 1024 * 1024),
-            progress=lambda step: status.update(f"Report: {step}..."),
-        )
+    try:
+        with console.status("Building the report...") as status:
+            summary = build_report(
+                inputs,
+                out,
+                title=title,
+                seed=seed,
+                n_process=workers,
+                redact=redact,
+                max_bytes=int(max_mb * 1024 * 1024),
+                records=records,
+                progress=lambda step: status.update(f"Report: {step}..."),
+            )
+    except ValueError as err:  # e.g. --records written with other settings
+        console.print(f"[red]error:[/] {err}")
+        raise typer.Exit(2) from err
     console.print(
         f"{summary.n_documents} documents: {summary.n_ok} ok, {summary.n_documents - summary.n_ok} failed; "
         f"{summary.n_clusters} clusters, {summary.n_reuse_pairs} reuse pairs -> {out} ({summary.n_bytes:,} bytes)"

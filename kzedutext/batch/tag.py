@@ -265,6 +265,7 @@ def tag_to_file(
     redact: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     overwrite: bool = False,
+    exclude: Iterable[str | Path] = (),
     progress: TagProgress | None = None,
 ) -> TagSummary:
     """Tag ``inputs`` into ``out`` (JSON lines, CSV or Parquet: ``fmt`` or the file ending).
@@ -296,7 +297,7 @@ def tag_to_file(
 
         for record in tag_files(
             inputs, nlp=nlp, n_process=n_process, engine=engine, scheduler=scheduler, order=order,
-            redact=redact, max_bytes=max_bytes, skip=skip, exclude=_own_files(out), progress=progress,
+            redact=redact, max_bytes=max_bytes, skip=skip, exclude=[*_own_files(out), *exclude], progress=progress,
         ):
             writer.write(record)
             n += 1

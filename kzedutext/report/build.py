@@ -26,7 +26,8 @@ from urllib.parse import quote
 
 from spacy.language import Language
 
-from ..batch import tag_files
+from ..batch import TagRecord, read_records, tag_files, tag_to_file
+from ..batch.inputs import path_text, unique_files
 from ..explore.docmap import plot_doc_map
 from ..ingest import ReadError, read
 from ..ingest.text import DEFAULT_MAX_BYTES
@@ -52,6 +53,17 @@ class ReportSummary:
     n_clusters: int
     n_reuse_pairs: int
     n_bytes: int
+
+
+def _records_via_file(inputs: list, records: Path, **options) -> tuple[TagRecord, ...]:
+    """The records of ``inputs``, in input order, taken from (and added to) a tag output file."""
+    tag_to_file(inputs, records, **options)
+    by_path = {}
+    for row in read_records(records):
+        by_path[row["path"]] = row  # a later record of a path is the newer one
+    skipped = {Path(p).resolve() for p in options["exclude"]}
+    wanted = [path_text(p) for p in unique_files(inputs) if p.resolve() not in skipped]
+    return tuple(TagRecord.from_dict(by_path[p]) for p in wanted if p in by_path)
 
 
 def _link(path: str, folder: Path) -> str:
@@ -84,13 +96,16 @@ def build_report(
     max_pairs: int = 100,
     max_k: int = 8,
     nlp: Language | None = None,
+    records: str | Path | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> ReportSummary:
     """Tag ``inputs`` (files and folders) and write the HTML report to ``out``.
 
     Charts are capped: ``top_competencies`` bars, a ``top_cooccurrence`` square
     heatmap, the ``max_pairs`` strongest reuse pairs. Clustering uses ``seed``; the
-    same inputs give the same bytes.
+    same inputs give the same bytes. ``records`` names a ``kzedutext tag`` output
+    (.jsonl, .csv or .parquet): files already tagged there are not tagged again, the
+    others are tagged into it first (as ``kzedutext tag`` would resume it).
     """
     for name, value in (("top_competencies", top_competencies), ("top_cooccurrence", top_cooccurrence),
                         ("n_process", n_process)):
@@ -101,7 +116,13 @@ def build_report(
     say = progress or (lambda message: None)
     out = Path(out)
     say("tagging documents")
-    records = tuple(tag_files(inputs, nlp=nlp, n_process=n_process, redact=redact, max_bytes=max_bytes))
+    inputs = list(inputs)
+    if records is None:
+        records = tuple(tag_files(inputs, nlp=nlp, n_process=n_process, redact=redact, max_bytes=max_bytes,
+                                  exclude=[out]))  # a report written into the folder is not an input
+    else:
+        records = _records_via_file(inputs, Path(records), nlp=nlp, n_process=n_process, redact=redact,
+                                    max_bytes=max_bytes, exclude=[out])
     ok = [i for i, r in enumerate(records) if r.status == "ok"]
     say("clustering and finding reuse")
     texts = [_text(records[i].path, redact=redact, max_bytes=max_bytes) for i in ok]

@@ -205,3 +205,23 @@ def test_texts_that_cannot_be_clustered_still_give_a_report(texts, n_clusters, t
     page = out.read_text(encoding="utf-8")
     assert parse(page).sections == list(SECTIONS)
     assert ("Not enough distinct text to cluster" in page) == (n_clusters == 0)
+
+
+def test_a_tag_output_gives_the_same_report_and_is_resumed(built, folder, nlp, tmp_path):
+    """--records: the files already tagged there are reused; the report is the same page."""
+    from kzedutext.batch import read_records, tag_to_file
+
+    tags = tmp_path / "tags.jsonl"
+    tag_to_file([folder / "texts" / SAMPLES[0]], tags, nlp=nlp)  # an earlier run that tagged one file
+    out = folder / "via-records" / "report.html"
+    build_report([folder / "texts"], out, nlp=nlp, seed=3, records=tags)
+    assert out.read_bytes() == built[1].read_bytes()  # links are relative: ../texts/... from both
+    assert len(list(read_records(tags))) == len(SAMPLES) + 3  # the rest were tagged into it
+
+
+def test_a_report_written_into_the_input_folder_is_not_an_input(folder, nlp, tmp_path):
+    shutil.copytree(folder / "texts", tmp_path / "texts")
+    out = tmp_path / "texts" / "report.html"
+    first = build_report([tmp_path / "texts"], out, nlp=nlp)
+    second = build_report([tmp_path / "texts"], out, nlp=nlp)
+    assert first.n_documents == second.n_documents == len(SAMPLES) + 3

@@ -319,8 +319,13 @@ def _blocks(text: str) -> list[tuple[int, int, str]]:
 
 
 def _is_heading(text: str) -> bool:
+    """A short line without a closing full stop, mostly letters: «Кіріспе», «Зерттеу әдістері»;
+    not a contact line such as «Тел.: +7 701 000 12 34» or «E-mail: a@b.kz»."""
     words = text.split()
-    return 0 < len(words) <= 8 and text.rstrip()[-1] not in ".!?:;,"
+    if not 0 < len(words) <= 8 or text.rstrip()[-1] in ".!?:;," or "@" in text or ": " in text:
+        return False
+    chars = [c for c in text if not c.isspace()]
+    return sum(c.isalpha() for c in chars) >= 0.6 * len(chars)
 
 
 def _sections(blocks: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:

@@ -91,6 +91,13 @@ def test_doc_cats_and_levels_from_the_pipeline(nlp):
     assert LEVELS == ("document", "section", "paragraph")
 
 
+def test_contact_lines_of_the_header_are_not_section_headings(nlp):
+    text = ("Тел.: +7 701 000 12 34\nE-mail: a.seitova@example.kz\nКіріспе\n"
+            "Критериалды бағалау оқушыға нені меңгергенін көрсетеді.")
+    sections = ThemeScorer.default().score_levels(nlp(text), level="section")
+    assert [s.heading for s in sections] == ["", "Кіріспе"]
+
+
 def test_user_file_adds_a_theme_and_terms(tmp_path):
     extra = {"version": "u1", "themes": [
         {"id": "ecology", "label_en": "Ecology", "label_kk": "Экология", "terms": [{"term": "экология", "weight": 3},

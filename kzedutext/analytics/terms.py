@@ -1,7 +1,9 @@
 """The words of a processed document as analysis terms: lemmas or forms, lower-cased.
 
 Every analytics function counts what :func:`doc_terms` returns, so Kazakh word
-forms (мектептің, мектепте, мектебі) count as one lemma (мектеп).
+forms (мектептің, мектепте, мектебі) count as one lemma (мектеп), and the spelling
+variants of a lemma (құзіреттілік, құдыреттілік → құзыреттілік;
+``kzedutext/text/data/spelling_variants.tsv``) count as one too.
 
 >>> import kzedutext as kz
 >>> doc = kz.load()("Мектептің оқушылары мектепте және үйде оқиды.")
@@ -9,6 +11,8 @@ forms (мектептің, мектепте, мектебі) count as one lemma 
 ['мектеп', 'оқушы', 'мектеп', 'үй', 'оқы']
 >>> doc_terms(doc, by="form", stop_words=True)
 ['мектептің', 'оқушылары', 'мектепте', 'және', 'үйде', 'оқиды']
+>>> doc_terms(kz.load()("Құзіреттілік пен құдыреттілік"))
+['құзыреттілік', 'құзыреттілік']
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from ..lang.kk.stop_words import STOP_WORDS
+from ..text.variants import fold_variants
 
 #: What a term can be: the token's lemma or its (normalised) word form.
 TERM_KINDS = ("lemma", "form")
@@ -36,9 +41,10 @@ def is_word(token: Token) -> bool:
 
 
 def term_of(token: Token, by: str = "lemma") -> str:
-    """The token's lemma (or form, ``by="form"``), lower-cased and normalised."""
+    """The token's lemma with its spelling variant folded (or its form, ``by="form"``),
+    lower-cased and normalised."""
     if by == "lemma":
-        return (token.lemma_ or token.norm_).lower()
+        return fold_variants((token.lemma_ or token.norm_).lower())
     return token.norm_.lower()
 
 

@@ -30,6 +30,14 @@ def test_lemma_counts_gather_the_word_forms(docs):
     assert by_lemma["мектеп"] > max(by_form.get(f, 0) for f in forms)
 
 
+def test_spelling_variants_of_a_lemma_count_together(nlp):
+    docs = [nlp("Мұғалімнің кәсіби құзіреттілігі артты."), nlp("Құдыреттілік пен құзыреттілік бір ұғым.")]
+    by_lemma = {r.term: (r.count, r.n_docs) for r in frequency(docs)}
+    assert by_lemma["құзыреттілік"] == (3, 2)
+    assert "құзіреттілік" not in by_lemma and "құдыреттілік" not in by_lemma
+    assert "құзіреттілігі" in {r.term for r in frequency(docs, by="form")}  # forms stay as written
+
+
 def test_frequency_is_sorted_and_leaves_stop_words_out(docs):
     rows = frequency(docs)
     assert [r.count for r in rows] == sorted((r.count for r in rows), reverse=True)

@@ -172,25 +172,28 @@ class NormalizedText:
 
 _OPENING_CONTEXT = frozenset(" \t\n\r([{«—–-/")
 
-_EDIT_RE = re.compile(
-    "|".join(
-        [
-            # both word patterns start only at a word's first letter: trying them inside a
-            # word again and again made normalisation the slowest step of reading
-            rf"(?P<word>(?<![{_LETTER}{_MARKS}])[{_LETTER}]*(?:[{_MARKS}][{_LETTER}]*)+)",  # needs NFC
-            rf"(?P<mixed>(?<![{_LETTER}])[{_LETTER}]*(?:[{_CYR}][{_LETTER}]*[{_LAT}]|[{_LAT}][{_LETTER}]*[{_CYR}])[{_LETTER}]*)",
-            rf"(?P<bullet>(?:(?<=\s)|^)[{''.join(STANDALONE_BULLETS)}](?=\s))",
-            r"(?P<quote>[\"“”„‟″])",
-            rf"(?P<dash>[{_DASHES}])",
-        ]
-    ),
-    re.MULTILINE,
-)
+_WORD_EDITS = [
+    # both word patterns start only at a word's first letter: trying them inside a
+    # word again and again made normalisation the slowest step of reading
+    rf"(?P<word>(?<![{_LETTER}{_MARKS}])[{_LETTER}]*(?:[{_MARKS}][{_LETTER}]*)+)",  # needs NFC
+    rf"(?P<mixed>(?<![{_LETTER}])[{_LETTER}]*(?:[{_CYR}][{_LETTER}]*[{_LAT}]|[{_LAT}][{_LETTER}]*[{_CYR}])[{_LETTER}]*)",
+]
+_MARK_EDITS = [
+    rf"(?P<bullet>(?:(?<=\s)|^)[{''.join(STANDALONE_BULLETS)}](?=\s))",
+    r"(?P<quote>[\"“”„‟″])",
+    rf"(?P<dash>[{_DASHES}])",
+]
+_EDIT_RE = re.compile("|".join(_WORD_EDITS + _MARK_EDITS), re.MULTILINE)
+# most paragraphs have no Latin letter and no combining mark: the word patterns cannot
+# match there, so a lighter pattern scans them
+_MARKS_ONLY_RE = re.compile("|".join(_MARK_EDITS), re.MULTILINE)
+_NEEDS_WORD_EDITS = re.compile(f"[{_LAT}{_MARKS}]")
 
 
 def _edits(text: str):
     """Yield ``(start, end, replacement)`` context-dependent edits, in order."""
-    for m in _EDIT_RE.finditer(text):
+    pattern = _EDIT_RE if _NEEDS_WORD_EDITS.search(text) else _MARKS_ONLY_RE
+    for m in pattern.finditer(text):
         kind = m.lastgroup
         s, e = m.span()
         piece = m.group()

@@ -11,7 +11,7 @@ from :mod:`kzedutext.report.stats`, the charts from :mod:`kzedutext.report.chart
 >>> _ = (folder / "b.txt").write_bytes(b"")
 >>> summary = build_report([folder], folder / "report.html")
 >>> summary.n_documents, summary.n_ok, summary.failures
-(2, 1, {'error: the file is empty (0 bytes)': 1})
+(2, 1, {'empty file': 1})
 >>> "</html>" in (folder / "report.html").read_text(encoding="utf-8")
 True
 """

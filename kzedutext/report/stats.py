@@ -114,7 +114,8 @@ def overview(records: Sequence, *, top_sources: int = 10) -> Overview:
     return Overview(
         n_documents=len(records),
         n_ok=len(ok),
-        failures=_ranked(Counter(r.status for r in records if r.status != "ok")),
+        # by cause, not by message: each too-large file has a message of its own
+        failures=_ranked(Counter(getattr(r, "error_kind", "") or r.status for r in records if r.status != "ok")),
         languages=_ranked(Counter(r.language or "?" for r in ok)),
         formats=_ranked(Counter(r.format or "?" for r in ok)),
         n_tokens=sum(tokens),

@@ -26,6 +26,12 @@ RECORDS = [
 ]
 
 
+def test_failures_are_counted_by_cause_when_the_records_carry_one():
+    too_large = [TagRecord(f"big{i}.pdf", "", f"error: the file is {60 + i},000,000 bytes, over the limit",
+                           error_kind="too large") for i in range(3)]
+    assert overview(too_large + RECORDS[3:4]).failures == (("too large", 3), ("error: the file is empty (0 bytes)", 1))
+
+
 def test_overview_counts_every_file_and_measures_only_those_read():
     ov = overview(RECORDS)
     assert (ov.n_documents, ov.n_ok, ov.n_failed) == (6, 3, 3)

@@ -75,8 +75,21 @@ def read_input(
     if error is not None:
         return None, digest, f"error: {error.reason}"
     try:
-        return read(data, name=str(path), redact=redact, max_bytes=max_bytes), digest, "ok"
+        return read_document(data, str(path), redact=redact, max_bytes=max_bytes), digest, "ok"
     except ReadError as err:
         return None, digest, f"error: {err.reason}"
-    except Exception as err:  # a reader library's own bug must not stop the batch
-        return None, digest, f"error: unexpected {err.__class__.__name__} while reading ({err})"
+
+
+class ReaderCrashedError(ReadError):
+    """A reader library failed with its own bug on this file (not a known bad-file cause)."""
+
+
+def read_document(data: bytes, name: str, *, redact: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """:func:`kzedutext.read` of ``data``; any failure is a :class:`ReadError`, so a reader
+    library's own bug on one file never stops a batch."""
+    try:
+        return read(data, name=name, redact=redact, max_bytes=max_bytes)
+    except ReadError:
+        raise
+    except Exception as err:
+        raise ReaderCrashedError(name, f"unexpected {err.__class__.__name__} while reading ({err})") from err

@@ -20,9 +20,10 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
-from ..ingest import ReadError, read
+from ..ingest import ReadError
 from ..ingest.text import DEFAULT_MAX_BYTES
-from .records import PIPELINE_FAILED, READER_CRASHED, TagRecord, error_record, record_from_doc
+from .inputs import read_document
+from .records import PIPELINE_FAILED, TagRecord, error_record, record_from_doc
 
 
 @dataclass(frozen=True)
@@ -38,12 +39,9 @@ def tag_bytes(
 ) -> TagRecord:
     """Read ``data`` (the bytes of ``path``), tag its Kazakh prose with ``nlp``, return the record."""
     try:
-        document = read(data, name=path, redact=options.redact, max_bytes=options.max_bytes)
-    except ReadError as err:
+        document = read_document(data, path, redact=options.redact, max_bytes=options.max_bytes)
+    except ReadError as err:  # ReaderCrashedError included: its kind is "reader failed"
         return error_record(path, digest, err)
-    except Exception as err:  # a reader library's own bug must not stop the batch
-        reason = f"unexpected {err.__class__.__name__} while reading ({err})"
-        return error_record(path, digest, ReadError(path, reason), kind=READER_CRASHED)
     try:
         # only Kazakh prose goes through the Kazakh pipeline
         doc = nlp(document.text_in("kk"))

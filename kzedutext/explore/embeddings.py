@@ -19,6 +19,16 @@ import numpy as np
 from .vectors import lemma_lists
 
 
+def _training_lists(docs, vector_size: int) -> list[list[str]]:
+    """Each document's lemmas, after checking the options both models share."""
+    if vector_size < 1:
+        raise ValueError(f"vector_size must be at least 1, got {vector_size}")
+    lists = lemma_lists(docs)
+    if not any(lists):
+        raise ValueError("docs have no words to train on")
+    return lists
+
+
 def word2vec(
     docs,
     *,
@@ -32,11 +42,7 @@ def word2vec(
     """Lemma vectors (gensim ``KeyedVectors``): ``vectors.most_similar("құзыреттілік")``."""
     from gensim.models import Word2Vec
 
-    if vector_size < 1:
-        raise ValueError(f"vector_size must be at least 1, got {vector_size}")
-    lists = [x for x in lemma_lists(docs) if x]
-    if not lists:
-        raise ValueError("docs have no words to train on")
+    lists = [x for x in _training_lists(docs, vector_size) if x]
     model = Word2Vec(
         lists,
         vector_size=vector_size,
@@ -62,11 +68,7 @@ def doc2vec(
     """One vector per document (gensim Doc2Vec, PV-DM), rows in document order."""
     from gensim.models.doc2vec import Doc2Vec, TaggedDocument
 
-    if vector_size < 1:
-        raise ValueError(f"vector_size must be at least 1, got {vector_size}")
-    lists = lemma_lists(docs)
-    if not any(lists):
-        raise ValueError("docs have no words to train on")
+    lists = _training_lists(docs, vector_size)
     tagged = [TaggedDocument(x, [i]) for i, x in enumerate(lists)]
     model = Doc2Vec(
         tagged,

@@ -30,6 +30,7 @@ from .pipeline import load
 from .reuse import find_reuse
 from .terms import Mention, Ontology, discover_terms, extract_competencies, extract_terms, term_table
 from .text.normalize import normalize, normalize_with_offsets, normalize_word
+from .text.places import PlaceMention, find_places, load_gazetteer
 from .themes import THEMES, ThemeScorer, load_taxonomy
 
 __version__ = "0.1.0"
@@ -45,6 +46,7 @@ __all__ = [
     "Mention",
     "NotTextError",
     "Ontology",
+    "PlaceMention",
     "ReadError",
     "ReaderUnavailableError",
     "THEMES",
@@ -56,9 +58,11 @@ __all__ = [
     "discover_terms",
     "extract_competencies",
     "extract_terms",
+    "find_places",
     "find_reuse",
     "lemmatize",
     "load",
+    "load_gazetteer",
     "load_taxonomy",
     "normalize",
     "normalize_with_offsets",

@@ -144,7 +144,7 @@ def test_bad_proper_noun_length_is_named(length):
 
 def test_name_block_joins_inflected_forms_of_one_name():
     vec = KazakhVectorizer(char_ngram_range=None, lemma_ngram_range=None, lemma_char_ngram_range=None,
-                           prefix_length=None)
+                           prefix_length=None, places=False)
     rows = vec.fit_transform(["Біз Алматыда тұрамыз", "Олар Алматыға келді", "Мен Шымкенттен шықтым"]).toarray()
     assert vec.get_feature_names_out().tolist() == ["name:алматы", "name:шымкен"]
     assert rows[0][0] > 0 and rows[1][0] > 0 and rows[2][0] == 0
@@ -188,3 +188,53 @@ def test_bad_parameters_are_named_at_fit(params, message):
 def test_bad_inputs_are_named(X, y, message):
     with pytest.raises(ValueError, match=message):
         TextClassifier().fit(X, y)
+
+
+# two history topics that share their vocabulary (жыл, соғыс, мемлекет) and differ in where
+HISTORY = [
+    ("Абылай хан қазақ жасақтарын бастады", "қазақстан"),
+    ("Қазақ хандығы қай жылы құрылды", "қазақстан"),
+    ("Кенесары көтерілісі Торғай даласында болды", "қазақстан"),
+    ("Алаш партиясы Орынборда құрылды", "қазақстан"),
+    ("Отырар қаласы қорғанысы қалай өтті", "қазақстан"),
+    ("Жоңғар шапқыншылығы қазақ жеріне тиді", "қазақстан"),
+    ("Франция королі соғыс жариялады", "әлем"),
+    ("Англия парламенті заң қабылдады", "әлем"),
+    ("Рим империясы қай жылы құлады", "әлем"),
+    ("Египет перғауындары пирамида салды", "әлем"),
+    ("Германия мен Италия одақ құрды", "әлем"),
+    ("Грек қалалары соғысты", "әлем"),
+]
+
+
+def test_place_block_marks_names_by_scope():
+    vec = KazakhVectorizer().fit([t for t, _ in HISTORY])
+    names = vec.get_feature_names_out().tolist()
+    assert {"place:kz", "place:world", "place:near"} <= set(names)
+    assert not any(n.startswith("place:") for n in KazakhVectorizer(places=False).fit(
+        [t for t, _ in HISTORY]).get_feature_names_out())
+
+
+def test_a_state_never_seen_in_training_still_points_abroad():
+    texts, labels = zip(*HISTORY, strict=True)
+    new = ["Испанияда көтеріліс қашан басталды", "Мексикадағы төңкеріс", "Швецияның астанасы"]
+    with_places = TextClassifier().fit(list(texts), list(labels))
+    without = TextClassifier(vectorizer=KazakhVectorizer(places=False)).fit(list(texts), list(labels))
+    assert with_places.predict(new).tolist() == ["әлем", "әлем", "әлем"]
+    assert without.predict(new).tolist() == ["қазақстан", "қазақстан", "қазақстан"]  # what the block adds
+
+
+def test_bad_places_value_is_named():
+    with pytest.raises(ValueError, match="places must be True or False"):
+        KazakhVectorizer(places="yes").fit(["Мектеп"])
+
+
+def test_a_model_pickled_before_the_place_block_still_transforms():
+    vec = KazakhVectorizer(places=False).fit([t for t, _ in HISTORY])
+    state = vec.__getstate__()
+    del state["places"]  # what a vectoriser pickled by an older kzedutext carries
+    old = KazakhVectorizer.__new__(KazakhVectorizer)
+    old.__setstate__(state)
+    new_texts = ["Испанияда көтеріліс болды"]
+    assert (old.transform(new_texts) != vec.transform(new_texts)).nnz == 0
+    assert old.get_params()["places"] is False

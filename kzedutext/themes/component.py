@@ -38,7 +38,7 @@ class ThemeComponent:
         self.scorer = ThemeScorer(load_taxonomy(extra=extra_taxonomies)) if extra_taxonomies else ThemeScorer.default()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.cats.update(self.scorer.score_tokens(doc).cats)
+        doc.cats.update(self.scorer.score_cats(doc))
         return doc
 
 

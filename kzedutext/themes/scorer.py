@@ -32,6 +32,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER
@@ -112,18 +114,50 @@ class ThemeResult:
         best = self.top(1)
         return best[0][0] if best and self.explanations[best[0][0]].evidence > 0 else ""
 
+    @property
+    def primary_score(self) -> float:
+        """The score of :attr:`primary`, or 0.0 when there is none (so no ``cats[""]`` look-up)."""
+        return self.cats[self.primary] if self.primary else 0.0
+
+
+def _contribution(weight: float, count: int) -> float:
+    """What a term found ``count`` times adds to its theme's evidence."""
+    return round(weight * (1.0 + math.log(count)), 4)
+
 
 class _Word(NamedTuple):
-    lemma: str
+    """What the matcher knows of one distinct (form, lemma): shared by all its tokens."""
+
+    lemma: str  # "" for punctuation and spaces, which break a phrase
     lower: str
-    start: int
-    end: int
+    counts: bool  # has a letter: counts towards the text's length
+    starts: tuple  # (theme index, term) whose first word this word matches
+
+
+_BREAK = _Word("", "", False, ())
+_COUNTS, _STARTS = itemgetter(2), itemgetter(3)
+
+
+class _Words(NamedTuple):
+    """A stretch of tokens: one shared :class:`_Word` per token, and its offsets."""
+
+    words: list[_Word]
+    starts: list[int]
+    ends: list[int]
+
+
+class _Start(NamedTuple):
+    """A term a word can begin: ``tid`` numbers the (theme, term) pair, equal pairs share it."""
+
+    tid: int
+    first: tuple[str, bool]
+    tail: tuple[tuple[str, bool], ...]  # the pattern of the words after the first
 
 
 @dataclass
 class _Index:
-    exact: dict[str, list[tuple[int, Term]]] = field(default_factory=lambda: defaultdict(list))
-    prefix: list[tuple[int, Term]] = field(default_factory=list)
+    exact: dict[str, list[_Start]] = field(default_factory=lambda: defaultdict(list))
+    prefix: list[_Start] = field(default_factory=list)
 
 
 @lru_cache(maxsize=200_000)
@@ -150,16 +184,21 @@ class ThemeScorer:
         self.taxonomy = taxonomy or load_taxonomy()
         self.calibration = calibration or default_calibration()
         self.ids = self.taxonomy.ids
-        self._candidates: dict[tuple[str, str], list[tuple[int, Term]]] = {}  # (lemma, lower) -> terms
-        self._pairs: dict[tuple[int, int], tuple[str, str]] = {}  # (lower, lemma) hashes -> strings
+        self._known: dict[tuple, _Word] = {}  # (lower, lemma, is_space, is_punct) hashes -> shared word
         self._index = _Index()
+        self._pairs: list[tuple[int, Term]] = []  # tid -> (theme index, term)
+        tids: dict[tuple[int, Term], int] = {}
         for k, theme in enumerate(self.taxonomy.themes):
             for term in theme.terms:
-                first, is_prefix = term.pattern[0]
-                if is_prefix:
-                    self._index.prefix.append((k, term))
+                if (k, term) in tids:
+                    continue
+                tids[(k, term)] = len(self._pairs)
+                self._pairs.append((k, term))
+                start = _Start(tids[(k, term)], term.pattern[0], term.pattern[1:])
+                if term.pattern[0][1]:
+                    self._index.prefix.append(start)
                 else:
-                    self._index.exact[first].append((k, term))
+                    self._index.exact[term.pattern[0][0]].append(start)
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -168,112 +207,138 @@ class ThemeScorer:
         return cls()
 
     # -- input ---------------------------------------------------------------------------------
-    def _words_of_tokens(self, tokens) -> list[_Word]:
-        """Lemma, lower-case form and offsets of each token, read in bulk from the Doc's arrays."""
+    def _word(self, lower: str, lemma: str) -> _Word:
+        """The shared word of a (form, lemma) pair, with the terms it can begin."""
+        lemma = lemma.lower() or lemmatize(lower).lower()
+        starts = self._index.exact.get(lemma, [])
+        if lower != lemma:
+            starts = starts + self._index.exact.get(lower, [])
+        probe = _Word(lemma, lower, True, ())
+        starts = starts + [c for c in self._index.prefix if _word_matches(probe, c.first)]
+        return _Word(lemma, lower, _has_letter(lower), tuple(starts))
+
+    def _words_of_tokens(self, tokens) -> _Words:
+        """One shared word per token, read in bulk from the Doc's arrays."""
         doc = tokens.doc if hasattr(tokens, "doc") else tokens
         if not hasattr(doc, "to_array"):
             return self._words_of_token_objects(tokens)
         start = tokens.start if tokens is not doc else 0
         end = tokens.end if tokens is not doc else len(doc)
         if end <= start:
-            return []
-        arr = doc.to_array([LOWER, LEMMA, IDX, LENGTH, IS_SPACE, IS_PUNCT])[start:end]
-        strings, cache = doc.vocab.strings, self._pairs
+            return _Words([], [], [])
+        arr = doc.to_array([LOWER, LEMMA, IS_SPACE, IS_PUNCT, IDX, LENGTH])[start:end]
+        strings, cache = doc.vocab.strings, self._known
         if len(cache) > 500_000:
             cache.clear()
-        words = []
-        for lower_h, lemma_h, idx, length, is_space, is_punct in arr.tolist():
+        def known(key) -> _Word:
+            lower_h, lemma_h, is_space, is_punct = key
             if is_space or is_punct:
-                words.append(_Word("", "", idx, idx + length))  # breaks a phrase
-                continue
-            pair = cache.get((lower_h, lemma_h))  # one look-up per token: papers repeat their words
-            if pair is None:
-                lower = strings[lower_h] if lower_h else ""
-                lemma = (strings[lemma_h] if lemma_h else "").lower() or lemmatize(lower).lower()
-                pair = cache[(lower_h, lemma_h)] = (lemma, lower)
-            words.append(_Word(pair[0], pair[1], idx, idx + length))
-        return words
+                word = _BREAK
+            else:
+                word = self._word(strings[lower_h] if lower_h else "", strings[lemma_h] if lemma_h else "")
+            cache[key] = word
+            return word
 
-    @staticmethod
-    def _words_of_token_objects(tokens: Iterable) -> list[_Word]:
-        words = []
+        # one look-up per token (papers repeat their words, so most pairs are known); a
+        # _Word is a non-empty tuple, so ``or`` only calls known() for a new pair
+        get = cache.get
+        words = [get(key) or known(key) for key in zip(*(arr[:, c].tolist() for c in range(4)), strict=True)]
+        idx = arr[:, 4]
+        return _Words(words, idx.tolist(), (idx + arr[:, 5]).tolist())
+
+    def _words_of_token_objects(self, tokens: Iterable) -> _Words:
+        words, starts, ends = [], [], []
         for t in tokens:
-            if t.is_space or t.is_punct:
-                words.append(_Word("", "", t.idx, t.idx + len(t)))  # breaks a phrase
-                continue
-            lower = t.lower_
-            lemma = (t.lemma_ or "").lower() or lemmatize(lower).lower()
-            words.append(_Word(lemma, lower, t.idx, t.idx + len(t)))
-        return words
+            words.append(_BREAK if t.is_space or t.is_punct else self._word(t.lower_, t.lemma_ or ""))
+            starts.append(t.idx)
+            ends.append(t.idx + len(t))
+        return _Words(words, starts, ends)
 
     # -- matching ------------------------------------------------------------------------------
     def _matches(self, words: Sequence[_Word]) -> list[tuple[int, Term, int, int]]:
-        """All (theme index, term, first word, end word) matches."""
+        """All (theme index, term, first word, end word) matches, longest where they overlap."""
         found = []
         n = len(words)
-        for i, word in enumerate(words):
-            if not word.lower:
-                continue
-            key = (word.lemma, word.lower)
-            candidates = self._candidates.get(key)
-            if candidates is None:
-                candidates = self._index.exact.get(word.lemma, [])
-                if word.lower != word.lemma:
-                    candidates = candidates + self._index.exact.get(word.lower, [])
-                candidates = candidates + [c for c in self._index.prefix if _word_matches(word, c[1].pattern[0])]
-                if len(self._candidates) > 500_000:
-                    self._candidates.clear()
-                self._candidates[key] = candidates
-            for k, term in candidates:
-                size = len(term.pattern)
-                if i + size <= n and all(_word_matches(words[i + j], term.pattern[j]) for j in range(1, size)):
-                    found.append((k, term, i, i + size))
-        found = list(dict.fromkeys(found))
+        # positions whose word can begin a term, picked out in C (about a quarter of them)
+        for i in compress(range(n), map(_STARTS, words)):
+            for tid, _, tail in words[i].starts:
+                if not tail:
+                    found.append((tid, i, i + 1))
+                elif len(tail) == 1:  # most phrases have two words: no generator for them
+                    if i + 1 < n and _word_matches(words[i + 1], tail[0]):
+                        found.append((tid, i, i + 2))
+                elif i + len(tail) < n and all(_word_matches(words[i + j], p) for j, p in enumerate(tail, 1)):
+                    found.append((tid, i, i + 1 + len(tail)))
+        if not found:
+            return []
         # a match is dropped when a longer match covers it: one that starts earlier and ends
         # no sooner, or starts at the same word and ends later
         furthest: dict[int, int] = {}  # start word -> furthest end of a match starting there
-        for _, _, s, e in found:
+        for _, s, e in found:
             furthest[s] = max(e, furthest.get(s, 0))
         reach_before: dict[int, int] = {}  # start word -> furthest end of a match starting before it
         best = 0
         for s in sorted(furthest):
             reach_before[s] = best
             best = max(best, furthest[s])
-        return [(k, term, s, e) for k, term, s, e in found if reach_before[s] < e and furthest[s] <= e]
+        pairs = self._pairs
+        return [(*pairs[tid], s, e) for tid, s, e in found if reach_before[s] < e and furthest[s] <= e]
 
-    def _result(self, words: Sequence[_Word], text, *, offset: int = 0, heading: str = "") -> ThemeResult:
+    def _cats(self, stretch: _Words) -> tuple[dict[str, float], list, int]:
+        """Scores of every theme, the matches behind them, and the number of words."""
+        words = stretch.words
+        n_words = sum(map(_COUNTS, words))
+        matches = self._matches(words)
+        counts: dict[int, dict[Term, int]] = defaultdict(lambda: defaultdict(int))
+        for k, term, _, _ in matches:
+            counts[k][term] += 1
+        cats = {}
+        for k, theme_id in enumerate(self.ids):
+            # summed as the explanations sum it: rounded contributions, in order of first match
+            evidence = sum(_contribution(term.weight, c) for term, c in counts[k].items()) if k in counts else 0.0
+            cats[theme_id] = round(self.calibration.squash(evidence, n_words), 4)
+        return cats, matches, n_words
+
+    def _result(self, stretch: _Words, text, *, offset: int = 0, heading: str = "") -> ThemeResult:
         """Scores and explanations; ``text`` is the string the offsets point into, or the Doc."""
-        n_words = sum(1 for w in words if w.lower and _has_letter(w.lower))
+        cats, matches, n_words = self._cats(stretch)
         hits: dict[int, dict[Term, list[tuple[int, int, str]]]] = defaultdict(lambda: defaultdict(list))
-        for k, term, s, e in self._matches(words):
-            start, end = words[s].start, words[e - 1].end
+        for k, term, s, e in matches:
+            start, end = stretch.starts[s], stretch.ends[e - 1]
             if isinstance(text, str):
                 snippet = text[start - offset:end - offset]
             else:  # a Doc: cut the span out instead of joining the whole text
                 snippet = text.char_span(start, end, alignment_mode="expand").text
             hits[k][term].append((start, end, snippet))
-        cats, explanations = {}, {}
+        explanations = {}
         for k, theme_id in enumerate(self.ids):
-            terms = []
-            for term, spans in hits.get(k, {}).items():
-                contribution = term.weight * (1.0 + math.log(len(spans)))
-                terms.append(TermEvidence(" ".join(p + ("*" if pre else "") for p, pre in term.pattern),
-                                          term.weight, len(spans), round(contribution, 4), tuple(spans)))
+            terms = [TermEvidence(" ".join(p + ("*" if pre else "") for p, pre in term.pattern), term.weight,
+                                  len(spans), _contribution(term.weight, len(spans)), tuple(spans))
+                     for term, spans in hits.get(k, {}).items()]
             terms.sort(key=lambda t: t.spans[0][0])
-            evidence = sum(t.contribution for t in terms)
-            score = round(self.calibration.squash(evidence, n_words), 4)
-            cats[theme_id] = score
-            explanations[theme_id] = ThemeExplanation(theme_id, score, round(evidence, 4), tuple(terms))
-        start = words[0].start if words else offset
-        end = words[-1].end if words else offset
+            explanations[theme_id] = ThemeExplanation(theme_id, cats[theme_id],
+                                                      round(sum(t.contribution for t in terms), 4), tuple(terms))
+        start = stretch.starts[0] if stretch.words else offset
+        end = stretch.ends[-1] if stretch.words else offset
         return ThemeResult(cats, explanations, n_words, start, end, heading)
 
     # -- public --------------------------------------------------------------------------------
-    def score_tokens(self, tokens, *, heading: str = "") -> ThemeResult:
-        """Score a spaCy ``Doc`` or ``Span`` (token lemmas are used when the lemmatiser ran)."""
-        words = self._words_of_tokens(tokens)
+    def score_tokens(self, tokens, *, heading: str = "", text: str | None = None) -> ThemeResult:
+        """Score a spaCy ``Doc`` or ``Span`` (token lemmas are used when the lemmatiser ran).
+
+        ``text``: the Doc's text, when the caller has it (explanations then slice it
+        instead of building a span per match).
+        """
+        stretch = self._words_of_tokens(tokens)
         doc = tokens.doc if hasattr(tokens, "doc") else tokens
-        return self._result(words, doc if hasattr(doc, "char_span") else doc.text, heading=heading)
+        if text is None:
+            text = doc if hasattr(doc, "char_span") else doc.text
+        return self._result(stretch, text, heading=heading)
+
+    def score_cats(self, tokens) -> dict[str, float]:
+        """Only the scores of a ``Doc`` or ``Span`` (``score_tokens(...).cats`` without the
+        explanations; what the ``kk_themes`` component writes to ``doc.cats``)."""
+        return self._cats(self._words_of_tokens(tokens))[0]
 
     def score_text(self, text: str, *, nlp=None) -> ThemeResult:
         """Score a raw string (tokenised with ``nlp`` or a bare Kazakh tokenizer)."""
@@ -292,14 +357,15 @@ class ThemeScorer:
             raise ValueError(f"level must be one of {LEVELS}, got {level!r}")
         if level == "document":
             return [self.score_tokens(doc)]
-        blocks = _blocks(doc.text)
+        text = doc.text
+        blocks = _blocks(text)
         if level == "section":
-            blocks = _sections(blocks, doc.text)
+            blocks = _sections(blocks, text)
         out = []
         for start, end, heading in blocks:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None and len(span):
-                out.append(self.score_tokens(span, heading=heading))
+                out.append(self.score_tokens(span, heading=heading, text=text))
         return out
 
 

@@ -42,14 +42,14 @@ def test_taxonomy_has_every_contract_theme_with_labels_and_terms():
 )
 def test_inflected_indicator_terms_make_the_theme_win(scorer, text, theme):
     result = scorer.score_text(text)
-    assert result.primary == theme and result.cats[theme] >= 0.5
+    assert result.primary == theme and result.cats[theme] >= 0.5 and result.primary_score == result.cats[theme]
 
 
 def test_every_theme_gets_a_score_in_unit_interval_and_plain_text_scores_low(scorer):
     result = scorer.score_text("Күн жылы болды, балалар аулада доп ойнады.")
     assert set(result.cats) == set(kz.THEMES)
     assert all(0.0 <= s < 0.5 for s in result.cats.values())
-    assert result.primary == "" and result.labels() == ()
+    assert result.primary == "" and result.labels() == () and result.primary_score == 0.0
 
 
 def test_empty_text_gives_all_themes_low(scorer):
@@ -150,3 +150,18 @@ def test_seed_articles_top_themes(scorer, seeds):
     assert max(seed2, key=seed2.get) == "twelve_year_model"
     assert max(seed4, key=seed4.get) == "professional_development"
     assert seed4["research_teacher"] >= 0.5
+
+
+def test_scores_alone_equal_the_explained_scores_on_every_sample_article(nlp, scorer):
+    # the component writes score_cats (no explanations); doc._.themes explains the same numbers
+    from pathlib import Path
+
+    paths = sorted((Path(__file__).parents[2] / "corpus" / "texts").glob("*.txt"))
+    assert len(paths) >= 30
+    for doc in nlp.pipe(p.read_text(encoding="utf-8") for p in paths):
+        explained = scorer.score_tokens(doc)
+        assert scorer.score_cats(doc) == explained.cats == doc.cats
+        assert doc._.themes.cats == doc.cats
+        for theme, explanation in explained.explanations.items():
+            assert explanation.score == doc.cats[theme]
+            assert all(doc.text[s:e] == snippet for t in explanation.terms for s, e, snippet in t.spans)

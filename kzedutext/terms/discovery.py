@@ -55,6 +55,13 @@ class Candidate:
     #: nltk log-likelihood ratio and PMI of the pair (two-word candidates only)
     log_likelihood: float | None = None
     pmi: float | None = None
+    #: id of the known concept whose mentions hold most of its occurrences (at least
+    #: ``PART_OF_SHARE``): «формациядағы мұғалім» is part of «жаңа формациядағы мұғалім»
+    part_of: str | None = None
+
+
+#: share of a candidate's occurrences inside one known term that makes it a fragment of it
+PART_OF_SHARE = 0.8
 
 
 def discover_terms(
@@ -76,7 +83,8 @@ def discover_terms(
         max_words: longest candidate, in words (at least 2).
         top: keep only the best ``top`` candidates.
         ontology: marks candidates the ontology knows (``Candidate.known``).
-        include_known: False keeps only candidates the ontology does not know.
+        include_known: False keeps only candidates the ontology does not know, and drops
+            fragments of known terms (``Candidate.part_of``).
     """
     if max_words < 2:
         raise ValueError(Errors.E209.format(name="max_words", expected="at least 2", value=max_words))
@@ -99,10 +107,16 @@ def discover_terms(
     c_values = _c_values(frequency, min_count=min_count)
     association = _pair_association(pairs, {c for c in c_values if len(c) == 2})
     compiled = _compiled(ontology or Ontology.default())
+    known_of = {words: _known_concept(compiled, words) for words in c_values}
+    containers = _known_containers(known_of, frequency)
     ranked = []
     for words, c_value in c_values.items():
-        known = _known_concept(compiled, words)
-        if known is not None and not include_known:
+        known = known_of[words]
+        part_of = None
+        if known is None and words in containers:
+            concept, count = containers[words]
+            part_of = concept if count >= PART_OF_SHARE * frequency[words] else None
+        if (known is not None or part_of is not None) and not include_known:
             continue
         llr, pmi = association.get(words, (None, None))
         ranked.append(
@@ -116,6 +130,7 @@ def discover_terms(
                 example=examples[words],
                 log_likelihood=llr,
                 pmi=pmi,
+                part_of=part_of,
             )
         )
     ranked.sort(key=lambda c: (-c.c_value, -c.frequency, c.term))
@@ -259,6 +274,23 @@ def _pair_association(sentences: list[list[str]], wanted: set[tuple[str, ...]]) 
             round(measures.pmi(n_ii, (n_ix, n_xi), n_xx), 3),
         )
     return scores
+
+
+def _known_containers(known_of: dict[tuple[str, ...], str | None],
+                      frequency: Counter) -> dict[tuple[str, ...], tuple[str, int]]:
+    """Each shorter word sequence inside a known candidate -> (its concept, the most frequent
+    such candidate's count): how often the sequence was seen as part of a known term."""
+    out: dict[tuple[str, ...], tuple[str, int]] = {}
+    for words, concept in known_of.items():
+        if concept is None:
+            continue
+        count = frequency[words]
+        for size in range(2, len(words)):
+            for start in range(len(words) - size + 1):
+                part = words[start:start + size]
+                if part not in out or out[part][1] < count:
+                    out[part] = (concept, count)
+    return out
 
 
 def _known_concept(compiled: CompiledOntology, words: tuple[str, ...]) -> str | None:

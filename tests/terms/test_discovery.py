@@ -78,6 +78,23 @@ def test_known_candidates_are_marked_and_can_be_left_out():
     assert [c.term for c in unknown_only] == ["тәлімгерлік қолдау"]
 
 
+def test_fragments_of_known_terms_are_marked_and_left_out_with_the_known():
+    texts = ["Жаңа формациядағы мұғалім ізденеді. Жаңа формациядағы мұғалім зерттейді. "
+             "Жаңа формациядағы мұғалім үйретеді. Тәлімгерлік қолдау. Тәлімгерлік қолдау керек."]
+    found = {c.term: (c.known, c.part_of) for c in kz.discover_terms(texts)}
+    assert found["жаңа формациядағы мұғалім"] == ("new_formation_teacher", None)
+    assert found["формациядағы мұғалім"] == (None, "new_formation_teacher")
+    assert found["тәлімгерлік қолдау"] == (None, None)
+    assert [c.term for c in kz.discover_terms(texts, include_known=False)] == ["тәлімгерлік қолдау"]
+
+
+def test_a_phrase_mostly_seen_on_its_own_is_not_a_fragment():
+    texts = ["Формациядағы мұғалім туралы. Формациядағы мұғалім туралы. Формациядағы мұғалім туралы. "
+             "Жаңа формациядағы мұғалім ізденеді."]
+    (candidate,) = [c for c in kz.discover_terms(texts) if c.term == "формациядағы мұғалім"]
+    assert candidate.part_of is None  # 1 of 4 occurrences inside the known term
+
+
 def test_two_word_candidates_carry_collocation_scores():
     (candidate,) = kz.discover_terms(["Тәлімгерлік қолдау. Тәлімгерлік қолдау керек."])
     assert candidate.log_likelihood > 0 and candidate.pmi > 0

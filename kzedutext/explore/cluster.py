@@ -1,8 +1,9 @@
 """Cluster documents: lemma TF-IDF, LSA, then KMeans or agglomerative (Ward) clustering.
 
-LSA keeps ``n_components`` dimensions (default: three per cluster). With ``k=None`` the number of clusters is chosen by the best silhouette (cosine)
-over ``k_range``. Each cluster gets a readable label from its characteristic
-lemmas.
+LSA keeps ``n_components`` dimensions (default: three per cluster). With ``k=None``
+the number of clusters is chosen by the best silhouette (cosine) over ``k_range``, on
+a seeded sample of 4,000 documents in larger corpora. Each cluster gets a readable
+label from its characteristic lemmas.
 
 >>> import kzedutext as kz
 >>> nlp = kz.load()
@@ -37,6 +38,19 @@ class ClusterResult:
     names: tuple[str, ...]
     top_terms: tuple[tuple[str, ...], ...]
     vectors: np.ndarray
+
+
+#: above this many documents the silhouette is computed on a seeded sample of this size:
+#: it needs all pairwise distances (5 s per k at 10,000 documents, 0.2 s on the sample)
+SILHOUETTE_SAMPLE = 4000
+
+
+def _silhouette(vectors: np.ndarray, labels: np.ndarray, *, random_state: int) -> float:
+    """Cosine silhouette of a clustering, on a seeded sample of ``SILHOUETTE_SAMPLE`` documents
+    when there are more."""
+    sample = SILHOUETTE_SAMPLE if len(vectors) > SILHOUETTE_SAMPLE else None
+    return round(float(silhouette_score(vectors, labels, metric="cosine", sample_size=sample,
+                                        random_state=random_state)), 4)
 
 
 def _fit(vectors: np.ndarray, k: int, method: str, random_state: int) -> np.ndarray:
@@ -76,7 +90,7 @@ def cluster(
         for kk in range(k_range[0], min(k_range[1], n - 1) + 1):
             labels = _fit(vectors, kk, method, random_state)
             if len(set(labels)) > 1:
-                silhouettes[kk] = round(float(silhouette_score(vectors, labels, metric="cosine")), 4)
+                silhouettes[kk] = _silhouette(vectors, labels, random_state=random_state)
                 if best is None or silhouettes[kk] > silhouettes[best[0]]:
                     best = (kk, labels)
         k, labels = best if best else (1, np.zeros(n, dtype=int))

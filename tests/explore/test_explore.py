@@ -62,6 +62,20 @@ def test_clustering_is_deterministic(docs):
     assert cluster(docs, k=4).labels == cluster(docs, k=4).labels
 
 
+def test_a_large_corpus_gets_a_seeded_sample_silhouette_close_to_the_full_one():
+    from sklearn.metrics import silhouette_score
+
+    from kzedutext.explore.cluster import SILHOUETTE_SAMPLE, _silhouette
+
+    rng = np.random.default_rng(0)
+    centres = rng.normal(size=(4, 12)) * 3
+    labels = rng.integers(0, 4, SILHOUETTE_SAMPLE + 2000)
+    vectors = centres[labels] + rng.normal(size=(len(labels), 12))
+    sampled = _silhouette(vectors, labels, random_state=0)
+    assert sampled == _silhouette(vectors, labels, random_state=0)  # same seed, same figure
+    assert abs(sampled - silhouette_score(vectors, labels, metric="cosine")) < 0.02
+
+
 @pytest.mark.parametrize("model", [nmf_topics, lambda d, **kw: lda_topics(d, passes=5, **kw)])
 def test_topic_models_give_topics_weights_and_finite_coherence(docs, model):
     result = model(docs, k=5, top_n=8)

@@ -45,6 +45,10 @@ class ClusterResult:
 SILHOUETTE_SAMPLE = 4000
 
 
+#: Ward clustering stores n * (n - 1) / 2 distances: 1.6 GB at 20,000 documents
+MAX_WARD_DOCS = 20_000
+
+
 def _silhouette(vectors: np.ndarray, labels: np.ndarray, *, random_state: int) -> float:
     """Cosine silhouette of a clustering, on a seeded sample of ``SILHOUETTE_SAMPLE`` documents
     when there are more."""
@@ -77,6 +81,10 @@ def cluster(
     if k_range[0] < 2 or k_range[1] < k_range[0]:
         raise ValueError(f"k_range must be (low >= 2, high >= low), got {k_range}")
     lists = lemma_lists(docs)
+    if method == "agglomerative" and len(lists) > MAX_WARD_DOCS:
+        gb = len(lists) * (len(lists) - 1) / 2 * 8 / 1e9
+        raise ValueError(f"Ward clustering keeps every pairwise distance: about {gb:.1f} GB for {len(lists):,} "
+                         f"documents (the limit is {MAX_WARD_DOCS:,}); use method='kmeans' for a corpus this size")
     if not lists:
         return ClusterResult((), 0, {}, (), (), np.zeros((0, 0)))
     dtm = tfidf_of_lemmas(lists, min_df=min_df)

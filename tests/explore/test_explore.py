@@ -62,6 +62,15 @@ def test_clustering_is_deterministic(docs):
     assert cluster(docs, k=4).labels == cluster(docs, k=4).labels
 
 
+def test_ward_on_a_corpus_too_large_for_memory_is_refused_with_the_fix(monkeypatch, docs):
+    import kzedutext.explore.cluster as clustering
+
+    monkeypatch.setattr(clustering, "MAX_WARD_DOCS", len(docs) - 1)
+    with pytest.raises(ValueError, match="use method='kmeans'"):
+        cluster(docs, k=3, method="agglomerative")
+    assert cluster(docs, k=3).k == 3
+
+
 def test_a_large_corpus_gets_a_seeded_sample_silhouette_close_to_the_full_one():
     from sklearn.metrics import silhouette_score
 

@@ -98,6 +98,8 @@ class Gazetteer:
             entry = _Entry(tuple(normalize(name).lower().split()), kind, scope, case == "cap")
             table.setdefault(entry.words[0], []).append(entry)
         self._by_first = {key: tuple(entries) for key, entries in table.items()}
+        # a word's lemma starts like the word: only words starting like a name are lemmatised
+        self._heads = {key[:3] for key in self._by_first}
         self._cache: dict[str, tuple[_Entry, ...]] = {}
         self.n_names = sum(len(v) for v in self._by_first.values())
 
@@ -153,7 +155,7 @@ class Gazetteer:
         found: list[_Entry] = []
         for key in keys:
             found.extend(self._by_first.get(key, ()))
-        if not found:
+        if not found and word[:3] in self._heads:
             from ..morph import lemmatize  # imported late: the analyser loads its lexicon
 
             found.extend(self._by_first.get(lemmatize(word).lower(), ()))

@@ -13,6 +13,7 @@ kzedutext report papers/ --out out/report.html
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import typer
@@ -60,6 +61,7 @@ def tag(
     _choice(engine, ENGINES, "--engine")
     _choice(order, ORDERS, "--order")
     _exists(inputs)
+    _file_option(out)
     try:
         fmt = format_of(out, fmt)
     except ValueError as err:
@@ -85,11 +87,13 @@ def summary_table(summary: TagSummary):
     from rich.table import Table
 
     table = Table(title=f"{summary.n_documents} documents -> {summary.out}", show_header=False)
-    table.add_row("[green]ok", f"{summary.n_ok:,}")
-    for cause, n in summary.failures.items():
+    table.add_row("[green]ok", f"{summary.n_ok - summary.n_skipped_ok:,}")
+    for cause, n in summary.run_failures.items():
         table.add_row(f"[red]failed: {cause}", f"{n:,}")
     if summary.n_skipped:
-        table.add_row("[dim]already in the output (skipped)", f"{summary.n_skipped:,}")
+        failed_before = summary.n_skipped - summary.n_skipped_ok
+        table.add_row("[dim]already in the output (skipped)",
+                      f"{summary.n_skipped:,} ({summary.n_skipped_ok:,} ok, {failed_before:,} failed)")
     table.add_row(
         "speed",
         f"{summary.files_per_second:,.1f} files/s, {summary.tokens_per_second:,.0f} tokens/s "
@@ -101,6 +105,24 @@ def summary_table(summary: TagSummary):
 def _choice(value: str | None, choices, option: str) -> None:
     if value is not None and value not in choices:
         raise typer.BadParameter(f"{value!r} is not allowed; choose one of {', '.join(choices)}", param_hint=option)
+
+
+def _file_option(path: Path, option: str = "--out") -> None:
+    """An output option must name a file, not an existing folder."""
+    if path.is_dir():
+        raise typer.BadParameter(f"{path} is a folder; {option} needs the path of a file (a new name inside "
+                                 "that folder will do)", param_hint=option)
+
+
+_SHOWN_FAILURES = 20
+
+
+def _print_failed(failed) -> None:
+    """One line per file or row not read (the first 20, then how many more)."""
+    for where, why in list(failed)[:_SHOWN_FAILURES]:
+        console.print(f"  not read: {where}: {why}", markup=False, highlight=False, soft_wrap=True)
+    if len(failed) > _SHOWN_FAILURES:
+        console.print(f"  ... and {len(failed) - _SHOWN_FAILURES} more")
 
 
 def _exists(inputs: list[Path]) -> None:
@@ -120,13 +142,13 @@ def terms(
 ) -> None:
     """Count competencies and pedagogical terms across documents (and discover new ones)."""
     _exists(inputs)
+    _file_option(out)
     with console.status("Counting terms..."):
         summary = terms_to_file(inputs, out, candidates=candidates, max_bytes=int(max_mb * 1024 * 1024))
     console.print(
         f"{summary.n_documents} documents ({summary.n_ok} read), {summary.n_concepts} concepts -> {out}"
     )
-    for cause, n in sorted(summary.failures.items()):
-        console.print(f"  {n} x {cause}")
+    _print_failed(summary.failed)
     if summary.candidates_path:
         console.print(f"candidates -> {summary.candidates_path}")
 
@@ -145,6 +167,7 @@ def train(
 
     if not data.exists():
         raise typer.BadParameter(f"not found: {data}", param_hint="DATA")
+    _file_option(model, "--model")
     with console.status("Training..."):
         try:
             report = train_model(data, model, cv=cv, text_field=text_field, label_field=label_field, weak=weak)
@@ -171,11 +194,14 @@ def classify(
     missing = [str(p) for p in [model, *inputs] if not p.exists()]
     if missing:
         raise typer.BadParameter(f"not found: {', '.join(missing)}")
+    _file_option(out)
     try:
-        n = classify_to_file(model, inputs, out, text_field=text_field, threshold=threshold)
-    except ValueError as err:
-        raise typer.BadParameter(str(err)) from err
-    console.print(f"{n} texts classified -> {out}")
+        summary = classify_to_file(model, inputs, out, text_field=text_field, threshold=threshold)
+    except ValueError as err:  # not a model file, a data file that is not CSV / JSON lines
+        console.print(f"[red]error:[/] {err}")
+        raise typer.Exit(2) from err
+    console.print(f"{summary.n_written} texts classified -> {out}")
+    _print_failed(summary.failed)
 
 
 @app.command()
@@ -190,11 +216,11 @@ def reuse(
 ) -> None:
     """Find pairs of documents that share passages (copied or reworded)."""
     _exists(inputs)
+    _file_option(out)
     with console.status("Looking for shared passages..."):
         summary = reuse_to_file(inputs, out, threshold=threshold, min_words=min_words, n_process=workers)
     console.print(f"{summary.n_documents} documents, {summary.n_pairs} pairs sharing passages -> {out}")
-    for path, reason in summary.failed:
-        console.print(f"  not read: {path}: {reason}")
+    _print_failed(summary.failed)
 
 
 @app.command()
@@ -211,13 +237,17 @@ def report(
     records: Path = typer.Option(
         None, "--records", help="A 'kzedutext tag' output to reuse: only files not in it are tagged (and added)."
     ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress messages."),
 ) -> None:
     """Write one self-contained HTML report: overview, themes, competencies, clusters, reuse, documents."""
     from .report import build_report
 
     _exists(inputs)
+    _file_option(out)
+    if records is not None:
+        _file_option(records, "--records")
     try:
-        with console.status("Building the report...") as status:
+        with (contextlib.nullcontext() if quiet else console.status("Building the report...")) as status:
             summary = build_report(
                 inputs,
                 out,
@@ -227,7 +257,7 @@ def report(
                 redact=redact,
                 max_bytes=int(max_mb * 1024 * 1024),
                 records=records,
-                progress=lambda step: status.update(f"Report: {step}..."),
+                progress=None if quiet else (lambda step: status.update(f"Report: {step}...")),
             )
     except ValueError as err:  # e.g. --records written with other settings
         console.print(f"[red]error:[/] {err}")

@@ -29,7 +29,7 @@ import json
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
@@ -55,6 +55,10 @@ class TagSummary:
     failures: dict[str, int]
     #: files already in the output from an earlier run, not tagged again (counted above too)
     n_skipped: int = 0
+    #: of those, how many had been read ok
+    n_skipped_ok: int = 0
+    #: failures of the files tagged by this run only, by cause
+    run_failures: dict[str, int] = field(default_factory=dict)
     #: tokens in the documents tagged by this run
     n_tokens: int = 0
     seconds: float = 0.0
@@ -245,8 +249,8 @@ def _check_resumable(out: Path, identity: dict, *, overwrite: bool) -> None:
         if differs:
             what = "; ".join(f"{k} was {a!r}, now {b!r}" for k, (a, b) in differs.items())
             raise ValueError(
-                f"{out} holds records of a run made differently ({what}); pass overwrite=True "
-                "(--overwrite) to start it again, or write to another file"
+                f"{out} holds records of a run made differently ({what}); write to another file, or "
+                "start it again (overwrite=True in Python, kzedutext tag --overwrite on the command line)"
             )
     out.parent.mkdir(parents=True, exist_ok=True)
     run_file.write_text(json.dumps(identity, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -280,17 +284,23 @@ def tag_to_file(
     _check_resumable(out, _run_identity(nlp, redact), overwrite=overwrite)
     started = time.perf_counter()
     failures: Counter[str] = Counter()
-    n = ok = skipped = tokens = 0
+    run_failures: Counter[str] = Counter()
+    n = ok = skipped = skipped_ok = tokens = 0
     with open_writer(out, fmt=fmt, resume=not overwrite) as writer:
         earlier = dict(writer.done)
+        input_order: dict[str, int] = {}
+        if order == "input":  # a resumed output is put back in input order, as a fresh run writes it
+            writer.input_order = input_order
 
         def skip(path: str, digest: str) -> bool:
-            nonlocal n, ok, skipped
+            nonlocal n, ok, skipped, skipped_ok
+            input_order.setdefault(path, len(input_order))  # asked of every file, in input order
             kind = earlier.get((path, digest))
             if kind is None:
                 return False
             n, skipped = n + 1, skipped + 1
             ok += kind == ""
+            skipped_ok += kind == ""
             if kind:
                 failures[kind] += 1
             return True
@@ -306,8 +316,10 @@ def tag_to_file(
                 ok += 1
             else:
                 failures[record.error_kind] += 1
+                run_failures[record.error_kind] += 1
     return TagSummary(
-        n_documents=n, n_ok=ok, failures=dict(sorted(failures.items())), n_skipped=skipped, n_tokens=tokens,
+        n_documents=n, n_ok=ok, failures=dict(sorted(failures.items())), n_skipped=skipped,
+        n_skipped_ok=skipped_ok, run_failures=dict(sorted(run_failures.items())), n_tokens=tokens,
         seconds=time.perf_counter() - started, engine=engine, workers=n_process, out=str(out),
     )
 

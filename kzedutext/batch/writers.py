@@ -31,6 +31,7 @@ from .records import COLUMNS, TagRecord
 
 FORMATS = ("jsonl", "csv", "parquet")
 _SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".parquet": "parquet"}
+_EXTENSION = {"jsonl": "jsonl", "csv": "csv", "parquet": "parquet"}
 _JSON_COLUMNS = ("languages", "meta", "themes", "competencies", "terms")
 _INT_COLUMNS = ("n_paragraphs", "n_chars", "n_tokens", "n_words", "n_sentences")
 
@@ -41,15 +42,21 @@ def format_of(out: str | Path, fmt: str | None = None) -> str:
     >>> format_of("out/tags.parquet"), format_of("out/tags.txt", "csv")
     ('parquet', 'csv')
     """
+    suffix = Path(out).suffix.lower()
     if fmt is not None:
         if fmt not in FORMATS:
             raise ValueError(f"Unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        if suffix in _SUFFIXES and _SUFFIXES[suffix] != fmt:
+            raise ValueError(
+                f"{str(out)!r} ends in {suffix} but the format asked for is {fmt}; a resumed run and "
+                f"read_records would take the file for {_SUFFIXES[suffix]}: name it .{_EXTENSION[fmt]}"
+            )
         return fmt
-    suffix = Path(out).suffix.lower()
     if suffix not in _SUFFIXES:
         raise ValueError(
             f"Cannot tell the format of {str(out)!r} from its ending; name the file .jsonl, .csv or "
-            f".parquet, or pass fmt= (--format) one of {', '.join(FORMATS)}"
+            f".parquet, or give the format (fmt= in Python, --format on the command line): "
+            f"one of {', '.join(FORMATS)}"
         )
     return _SUFFIXES[suffix]
 
@@ -120,7 +127,8 @@ def _iter_csv(path: Path) -> Iterator[dict]:
         if reader.fieldnames and tuple(reader.fieldnames) != COLUMNS:
             raise ValueError(
                 f"{path} has the columns {reader.fieldnames}, not those of this version of kzedutext; "
-                "write to a new file, or pass overwrite=True (--overwrite) to start it again"
+                "write to a new file, or start it again (overwrite=True in Python, "
+                "kzedutext tag --overwrite on the command line)"
             )
         for row in reader:
             yield _from_csv_row(row)
@@ -201,6 +209,8 @@ class RecordWriter:
 
     ``done`` holds the (path, sha256) keys found in the file. Records of files
     that changed since (same path, new content) are dropped when the writer closes.
+    Set ``input_order`` (path -> position) before it closes and a resumed file is put
+    back in that order, so it equals a fresh run's (records of paths not in it go last).
     """
 
     def __init__(self, out: str | Path, *, fmt: str | None = None, resume: bool = True):
@@ -212,6 +222,8 @@ class RecordWriter:
         self.n_written = 0
         self._replaced: set[tuple[str, str]] = set()
         self._sha_of: dict[str, set[str]] = {}
+        #: path -> position in the inputs; when set, close() restores that order
+        self.input_order: dict[str, int] | None = None
         target = journal_path(self.out) if self.fmt == "parquet" else self.out
         if not resume:
             for stale in (self.out, journal_path(self.out)):
@@ -221,6 +233,7 @@ class RecordWriter:
         if self.out.exists() or target.exists():
             for record in read_records(self.out, fmt=self.fmt):
                 self._remember(record["path"], record["sha256"], record.get("error_kind", ""))
+        self._n_earlier = len(self.done)
         fresh = not target.exists() or target.stat().st_size == 0
         self._fh = target.open("a", encoding="utf-8", newline="")
         self._csv = None
@@ -253,17 +266,27 @@ class RecordWriter:
         self._fh.close()
         if self.fmt == "parquet":
             self._write_parquet()
-        elif self._replaced:
+        elif self._replaced or self._reorder():
             self._rewrite_without_replaced()
 
+    def _reorder(self) -> bool:
+        """Whether records added to an earlier run's file must be put back in input order."""
+        return self.input_order is not None and self.n_written > 0 and self._n_earlier > 0
+
     def _kept(self) -> Iterator[dict]:
-        """The records to keep: each key once, files that changed since only in their new version."""
+        """The records to keep: each key once, files that changed since only in their new version;
+        in input order when the file was resumed and ``input_order`` is set."""
         seen: set[tuple[str, str]] = set()
+        kept = []
         for record in read_records(self.out, fmt=self.fmt):
             key = (record["path"], record["sha256"])
             if key not in self._replaced and key not in seen:
                 seen.add(key)
-                yield record
+                kept.append(record)
+        if self._reorder():
+            last = len(self.input_order)
+            kept.sort(key=lambda record: self.input_order.get(record["path"], last))  # stable
+        yield from kept
 
     def _rewrite_without_replaced(self) -> None:
         tmp = self.out.with_name(self.out.name + ".tmp")

@@ -12,7 +12,9 @@ from .classifier import TextClassifier
 from .features import KazakhVectorizer
 from .train import (
     ClassifyRecord,
+    ClassifySummary,
     LabelledData,
+    MissingTextError,
     TrainReport,
     classify,
     classify_to_file,
@@ -25,6 +27,8 @@ from .train import (
 
 __all__ = [
     "ClassifyRecord",
+    "ClassifySummary",
+    "MissingTextError",
     "KazakhVectorizer",
     "LabelledData",
     "TextClassifier",

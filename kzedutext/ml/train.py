@@ -112,14 +112,21 @@ def _rows(path: Path) -> list[dict]:
     raise ValueError(f"unsupported data file {str(path)!r}: use one of {', '.join(DATA_SUFFIXES)}")
 
 
-def _text_of(row: dict, base: Path, text_field: str) -> str:
+class MissingTextError(ValueError):
+    """A data row gives no text: its text cell is empty and it names no file."""
+
+
+def _text_of(row: dict, base: Path, text_field: str, *, where: str = "") -> str:
     if row.get(text_field):
         return str(row[text_field])
     if row.get("file"):
         from ..ingest import read
 
         return read(base / row["file"]).text_in("kk")
-    raise ValueError(f"row {row.get('id', '?')!r} has neither a {text_field!r} nor a 'file' field")
+    name = f" (id {row['id']!r})" if row.get("id") else ""
+    problem = f"its {text_field!r} cell is empty" if text_field in row else f"it has no {text_field!r} column"
+    raise MissingTextError(f"{where}{name} has no text: {problem} and it names no 'file' "
+                           "(give the text column with text_field= / --text-field)")
 
 
 def load_labelled(path: str | Path, *, text_field: str = "text", label_field: str | None = None,
@@ -137,10 +144,13 @@ def load_labelled(path: str | Path, *, text_field: str = "text", label_field: st
     if label_field is None:
         label_field = next((f for f in LABEL_FIELDS if f in rows[0]), None)
         if label_field is None and require_labels:
-            raise ValueError(f"{path} has no label column; expected one of {LABEL_FIELDS} or pass label_field=")
+            raise ValueError(f"{path} has no label column; expected one of {LABEL_FIELDS}, or name the column "
+                             "(label_field= in Python, --label-field on the command line)")
     elif label_field not in rows[0]:
         raise ValueError(f"label_field {label_field!r} is not a column of {path}")
-    texts = tuple(_text_of(row, path.parent, text_field) for row in rows)
+    first_row = 2 if path.suffix.lower() == ".csv" else 1  # a CSV's line 1 is its header
+    texts = tuple(_text_of(row, path.parent, text_field, where=f"{path}, line {n}")
+                  for n, row in enumerate(rows, first_row))
     labels = tuple(_split_labels(row.get(label_field)) if label_field else () for row in rows)
     ids = tuple(str(row.get("id", i)) for i, row in enumerate(rows))
     return LabelledData(texts, labels, ids, any(len(v) > 1 for v in labels))
@@ -238,22 +248,45 @@ def weak_labels(texts: Iterable[str], *, threshold: float = 0.5, nlp=None) -> li
     return out
 
 
-def _inputs_to_texts(inputs: Sequence[str | Path], text_field: str) -> tuple[list[str], list[str]]:
-    from ..batch.inputs import iter_input_files
-    from ..ingest import read
+@dataclass(frozen=True)
+class ClassifySummary:
+    """What a ``classify`` run wrote, and what it could not read (path or row, and why)."""
 
-    texts, ids = [], []
+    n_written: int
+    failed: tuple[tuple[str, str], ...]
+    out: str
+
+
+def _inputs_to_texts(inputs: Sequence[str | Path], text_field: str
+                     ) -> tuple[list[str], list[str], list[tuple[str, str]]]:
+    """Texts and ids of data files' rows and of documents; a row without text or a file
+    that cannot be read is left out and listed (where, why), never stopping the rest."""
+    from ..batch.inputs import iter_input_files, path_text, read_input
+    from ..ingest import ReadError
+
+    texts, ids, failed = [], [], []
     for item in inputs:
         path = Path(item)
         if path.is_file() and path.suffix.lower() in DATA_SUFFIXES:
-            data = load_labelled(path, text_field=text_field, require_labels=False)
-            texts.extend(data.texts)
-            ids.extend(data.ids)
+            rows = _rows(path)
+            first_row = 2 if path.suffix.lower() == ".csv" else 1
+            for n, row in enumerate(rows, first_row):
+                where = f"{path}, line {n}"
+                try:
+                    texts.append(_text_of(row, path.parent, text_field, where=where))
+                except (MissingTextError, ReadError, OSError) as err:  # or the file it names is bad
+                    failed.append((where, str(err)))
+                    continue
+                ids.append(str(row.get("id", n - first_row)))
             continue
         for file in iter_input_files([path]):
-            texts.append(read(file).text_in("kk"))
-            ids.append(str(file))
-    return texts, ids
+            document, _, status = read_input(file)
+            if document is None:
+                failed.append((path_text(file), status))
+                continue
+            texts.append(document.text_in("kk"))
+            ids.append(path_text(file))
+    return texts, ids, failed
 
 
 def classify(model, texts: Sequence[str], *, ids: Sequence[str] | None = None,
@@ -275,16 +308,17 @@ def classify(model, texts: Sequence[str], *, ids: Sequence[str] | None = None,
 
 
 def classify_to_file(model_path: str | Path, inputs: Sequence[str | Path], out: str | Path, *,
-                     text_field: str = "text", threshold: float = 0.5) -> int:
+                     text_field: str = "text", threshold: float = 0.5) -> ClassifySummary:
     """Classify data files (CSV/JSON lines) or documents (files, folders) and write JSON lines.
 
-    Returns the number of records written.
+    Rows without text and files that cannot be read are left out and listed in the
+    summary's ``failed``; they never stop the others.
     """
-    texts, ids = _inputs_to_texts(inputs, text_field)
+    texts, ids, failed = _inputs_to_texts(inputs, text_field)
     records = classify(model_path, texts, ids=ids, threshold=threshold)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as fh:
         for rec in records:
             fh.write(json.dumps(rec.to_dict(), ensure_ascii=False) + "\n")
-    return len(records)
+    return ClassifySummary(len(records), tuple(failed), str(out))

@@ -19,15 +19,15 @@ from __future__ import annotations
 import csv
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from spacy.language import Language
 
 from ..ingest import Document
 from ..ingest.text import DEFAULT_MAX_BYTES
-from .discovery import discover_terms
-from .extract import term_table
+from .discovery import Candidate, discover_terms
+from .extract import TermCount, TermSummary, term_table
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,8 @@ class TermsSummary:
     n_documents: int
     n_ok: int
     failures: dict[str, int]
+    #: (path, why) of every file not read, in input order
+    failed: tuple[tuple[str, str], ...]
     n_concepts: int
     summary_path: str
     counts_path: str
@@ -69,30 +71,33 @@ def terms_to_file(
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     failures: Counter[str] = Counter()
+    failed: list[tuple[str, str]] = []
     n_documents = 0
 
-    def counted(status: str) -> None:
+    def counted(path: str, status: str) -> None:
         nonlocal n_documents
         n_documents += 1
         if status != "ok":
             failures[status] += 1
+            failed.append((path, status))
 
     table = term_table(_documents(inputs, max_bytes, on_status=counted), nlp=nlp)
     summary = table.summary()
-    _write(out, [asdict(row) for row in summary])
+    _write(out, [asdict(row) for row in summary], TermSummary)
     counts_path = out.with_name(out.stem + ".counts.csv")
-    _write(counts_path, [asdict(row) for row in table.counts])
+    _write(counts_path, [asdict(row) for row in table.counts], TermCount)
     candidates_path = None
     if candidates:
         found = discover_terms(
             (d.text_in("kk") for d in _documents(inputs, max_bytes)), nlp=nlp, top=candidates, include_known=False
         )
         candidates_path = out.with_name(out.stem + ".candidates.csv")
-        _write(candidates_path, [{**asdict(c), "words": " | ".join(c.words)} for c in found])
+        _write(candidates_path, [{**asdict(c), "words": " | ".join(c.words)} for c in found], Candidate)
     return TermsSummary(
         n_documents=n_documents,
         n_ok=n_documents - sum(failures.values()),
         failures=dict(failures),
+        failed=tuple(failed),
         n_concepts=len(summary),
         summary_path=str(out),
         counts_path=str(counts_path),
@@ -101,21 +106,20 @@ def terms_to_file(
 
 
 def _documents(inputs: Iterable[str | Path], max_bytes: int, *, on_status=None) -> Iterator[Document]:
-    """The readable documents of ``inputs``; ``on_status`` hears every file's status."""
-    from ..batch.inputs import iter_input_files, read_input
+    """The readable documents of ``inputs``; ``on_status(path, status)`` hears every file."""
+    from ..batch.inputs import iter_input_files, path_text, read_input
 
     for path in iter_input_files(inputs):
         document, _, status = read_input(path, max_bytes=max_bytes)
         if on_status is not None:
-            on_status(status)
+            on_status(path_text(path), status)
         if document is not None:
             yield document
 
 
-def _write(path: Path, rows: list[dict]) -> None:
+def _write(path: Path, rows: list[dict], row_type: type) -> None:
+    """A CSV with the columns of ``row_type``, header included even when no row was found."""
     with path.open("w", encoding="utf-8", newline="") as handle:
-        if not rows:
-            return
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer = csv.DictWriter(handle, fieldnames=[f.name for f in fields(row_type)])
         writer.writeheader()
         writer.writerows(rows)

@@ -62,3 +62,16 @@ def test_nlp_pipe_with_several_processes():
     single = [[t.text for t in d] for d in nlp.pipe(texts)]
     multi = [[t.text for t in d] for d in nlp.pipe(texts, n_process=2, batch_size=2)]
     assert single == multi
+
+
+def test_a_text_longer_than_spacys_default_limit_is_processed():
+    # a proceedings volume in one file: spaCy's 1,000,000-character guard is for parsers
+    from kzedutext.lang.kk import MAX_LENGTH
+
+    paragraph = "Мұғалімнің кәсіби құзыреттілігі оқушылардың функционалдық сауаттылығын дамытады.\n\n"
+    text = paragraph * (1_100_000 // len(paragraph) + 1)
+    assert len(text) > 1_000_000
+    nlp = kzedutext.load()
+    assert nlp.max_length == spacy.blank("kk").max_length == MAX_LENGTH >= 30_000_000
+    doc = nlp(text)
+    assert len(doc.spans["competencies"]) == text.count("кәсіби құзыреттілігі")

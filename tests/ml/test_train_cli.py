@@ -57,6 +57,32 @@ def test_cli_reports_bad_input(tmp_path):
     assert result.exit_code != 0 and "unsupported data file" in result.output
 
 
+def test_classify_leaves_out_bad_documents_and_rows_without_text_and_names_them(tmp_path, labelled_csv):
+    model = tmp_path / "model.pkl"
+    train(labelled_csv, model, cv=0)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "good.txt").write_text("Бағалау критерийлері нақты.", encoding="utf-8")
+    (docs / "broken.docx").write_bytes(b"PK\x03\x04" + b"\x00garbage" * 50)
+    table = tmp_path / "table.csv"
+    table.write_text("id,text\nt1,Цифрлық платформа қолданылды\nt2,\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["classify", str(model), str(docs), str(table), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert ids == [str(docs / "good.txt"), "t1"]
+    said = " ".join(result.output.split())
+    assert "broken.docx" in said and "corrupt" in said
+    assert f"{table}, line 3 (id 't2') has no text: its 'text' cell is empty" in said
+
+
+def test_training_on_a_row_without_text_names_its_line(tmp_path):
+    data = tmp_path / "train.csv"
+    data.write_text("text,label\nБағалау,a\n,b\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"train.csv, line 3 has no text: its 'text' cell is empty"):
+        load_labelled(data)
+
+
 def test_multilabel_jsonl_and_saved_model_type(tmp_path):
     path = tmp_path / "train.jsonl"
     rows = [{"text": t, "labels": [lab] + (["school"] if i % 2 else [])} for i, (t, lab) in enumerate(ROWS)]

@@ -107,4 +107,20 @@ def test_cli_terms_writes_the_tables_and_counts_bad_files(tmp_path):
     assert rows["кәсіби құзыреттілік"]["document_frequency"] == "2"
     assert rows["жеке құзыреттілік"]["first_document"].endswith("a.txt")
     assert (tmp_path / "out" / "t.counts.csv").exists() and (tmp_path / "out" / "t.candidates.csv").exists()
-    assert "1 x error: the file is empty" in result.output
+    assert f"not read: {tmp_path / 'c.txt'}: error: the file is empty" in result.output  # which file, and why
+
+
+def test_cli_terms_with_nothing_found_writes_tables_with_headers(tmp_path):
+    import csv
+
+    from typer.testing import CliRunner
+
+    from kzedutext.cli import app
+
+    (tmp_path / "ru.txt").write_text("Компетентностный подход в образовании.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["terms", str(tmp_path), "--out", str(tmp_path / "t.csv")])
+    assert result.exit_code == 0, result.output
+    for name in ("t.csv", "t.counts.csv"):
+        with (tmp_path / name).open(encoding="utf-8") as fh:
+            reader = csv.DictReader(fh)
+            assert list(reader) == [] and "canonical" in reader.fieldnames  # pandas can read it

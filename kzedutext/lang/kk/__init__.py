@@ -40,9 +40,18 @@ class KazakhDefaults(BaseDefaults):
     writing_system = {"direction": "ltr", "has_case": True, "has_letters": True}
 
 
+#: longest text (characters) a Kazakh pipeline takes: spaCy's default of 1,000,000 guards
+#: the memory of a parser and NER, which this pipeline does not have (a 50 MB file, the
+#: batch limit, holds about 30 million characters)
+MAX_LENGTH = 60_000_000
+
+
 class Kazakh(Language):
     lang = "kk"
     Defaults = KazakhDefaults
+
+    def __init__(self, *args, max_length: int = MAX_LENGTH, **kwargs) -> None:
+        super().__init__(*args, max_length=max_length, **kwargs)
 
 
 __all__ = ["Kazakh", "KazakhTokenizer"]

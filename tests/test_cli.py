@@ -46,3 +46,17 @@ def test_report_runs_quietly(tmp_path, one_text):
     result = CliRunner().invoke(app, ["report", str(one_text), "--out", str(out), "--quiet"])
     assert result.exit_code == 0, result.output
     assert out.exists() and "1 documents: 1 ok" in result.output
+
+
+def test_reuse_reads_a_file_without_an_ending_as_tag_does(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = ("Мұғалім сабақта оқушылардың сыни ойлауын дамытатын тапсырмаларды жүйелі түрде қолданады, "
+            "ал әр тапсырманың соңында балалар өз жұмысын бағалап, келесі қадамды бірге жоспарлайды.")
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "copy").write_text("Кітапхана жаңарды. " + text, encoding="utf-8")
+    (folder / "junk.bin").write_bytes(bytes(range(256)) * 4)
+    result = CliRunner().invoke(app, ["reuse", str(folder), "--out", str(tmp_path / "r.jsonl"), "--min-words", "10"])
+    assert result.exit_code == 0, result.output
+    assert "2 documents, 1 pairs" in said(result)
+    assert "not read:" in said(result) and "junk.bin" in said(result) and "copy:" not in said(result)

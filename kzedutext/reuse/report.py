@@ -22,8 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..batch.inputs import iter_input_files
-from ..ingest import SUFFIXES, ReadError, read
+from ..batch.inputs import iter_input_files, path_text, read_input
 from .detect import find_reuse
 
 
@@ -47,18 +46,17 @@ def reuse_to_file(
     """Find reuse among the files in ``inputs`` (folders searched recursively); one JSON line per pair.
 
     Each line has the pair's paths, containment both ways and the shared passages.
-    Files that cannot be read are listed in the summary, never silently dropped.
+    Files are read as ``kzedutext tag`` reads them (a file without an ending is taken
+    for text); those that cannot be read are listed in the summary, never silently dropped.
     """
     paths, documents, failed = [], [], []
     for path in iter_input_files(inputs):
-        if path.suffix.lower() not in SUFFIXES:
-            failed.append((str(path), f"unsupported format {path.suffix!r}"))
+        document, _, status = read_input(path)
+        if document is None:
+            failed.append((path_text(path), status))
             continue
-        try:
-            documents.append(read(path))
-            paths.append(str(path))
-        except ReadError as err:
-            failed.append((str(path), err.reason))
+        documents.append(document)
+        paths.append(path_text(path))
     pairs = find_reuse(documents, threshold=threshold, min_words=min_words, n_process=n_process)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -36,13 +36,20 @@ def _matches(ha: np.ndarray, hb: np.ndarray, *, max_repeats: int) -> list[tuple[
         return []
     ia = np.flatnonzero(np.isin(ha, common))
     ib = np.flatnonzero(np.isin(hb, common))
+    in_a: dict[int, int] = {}
+    for i in ia.tolist():
+        h = int(ha[i])
+        in_a[h] = in_a.get(h, 0) + 1
     where_b: dict[int, list[int]] = {}
     for j in ib.tolist():
         where_b.setdefault(int(hb[j]), []).append(j)
     pairs = []
     for i in ia.tolist():
-        positions = where_b[int(ha[i])]
-        if len(positions) <= max_repeats:  # a shingle repeated all over carries no evidence
+        h = int(ha[i])
+        positions = where_b[h]
+        # a shingle repeated all over either text (a formula of the field) carries no
+        # evidence; asked of both texts, so the result does not depend on which is a
+        if len(positions) <= max_repeats and in_a[h] <= max_repeats:
             pairs.extend((i, j) for j in positions)
     return pairs
 

@@ -104,6 +104,18 @@ def test_pair_is_symmetric_in_containment():
     assert pair.containment_b > pair.containment_a > 0.3
 
 
+def test_the_pairs_do_not_depend_on_the_order_of_the_texts():
+    passage = ("Мектепте зерттеу сабағы ұйымдастырылып, мұғалімдер бір-бірінің сабағын бақылады. "
+               "Бақылау нәтижесінде оқушылардың қиындықтары анықталып, тапсырмалар қайта құрылды. "
+               "Келесі тоқсанда топ жаңа әдісті сынап, оқушылардың жетістігін салыстырды. ")
+    texts = [passage * 2, "Кіріспе. " + "\n\n".join([passage] * 3), passage * 6]  # 6: a formula, no evidence
+    def pairs(order):
+        return {(frozenset((order[p.a], order[p.b])), round(p.containment_a + p.containment_b, 6))
+                for p in find_reuse([texts[i] for i in order])}
+    forward, backward = pairs([0, 1, 2]), pairs([2, 1, 0])
+    assert forward == backward and {pair for pair, _ in forward} == {frozenset((0, 1))}
+
+
 @pytest.mark.parametrize(
     ("option", "value"),
     [

@@ -82,7 +82,10 @@ class Analyzer:
     # ---- public API -------------------------------------------------------------------
     def analyze(self, word: str) -> list[Analysis]:
         """All analyses of ``word``, best first (at least one: the word itself)."""
-        cached = self._cache.get(word)
+        try:
+            cached = self._cache.get(word)
+        except TypeError:  # unhashable: a list of words, say
+            cached = None
         if cached is None:
             cached = tuple(self._analyze(word))
             if len(self._cache) >= self.cache_size:
@@ -92,13 +95,19 @@ class Analyzer:
 
     def lemmatize(self, word: str) -> str:
         """The best lemma of ``word`` (the word itself when nothing fits)."""
-        cached = self._cache.get(word)
+        try:
+            cached = self._cache.get(word)
+        except TypeError:  # unhashable: _analyze says what to pass
+            cached = None
         if cached is None:
             return self.analyze(word)[0].lemma
         return cached[0].lemma
 
     # ---- analysis -------------------------------------------------------------------
     def _analyze(self, word: str) -> list[Analysis]:
+        if not isinstance(word, str):  # checked on a cache miss only: the hot path stays a look-up
+            raise TypeError(f"expected one word as a str, got {type(word).__name__}; "
+                            "for a text use kz.load() (or lemmatize its words one by one)")
         if not word:
             return [Analysis(word, "X", (), (), False, 0.0)]
         if "-" in word.strip("-"):

@@ -187,6 +187,11 @@ class CompiledOntology:
             if phrase is not None:
                 phrase_matches.append(phrase)
         phrase_matches = _drop_overlaps(phrase_matches)
+        # a phrase inside a competency mention is part of it («STEM» in «STEM сауаттылығы»
+        # when a user's file adds that concept), not a mention of its own
+        phrase_matches = [p for p in phrase_matches
+                          if not any(f.start <= p.start and p.end <= f.end and f.end - f.start > p.end - p.start
+                                     for f in matches)]
         taken = {j for m in phrase_matches for j in range(m.start, m.end)}
         bare = [m for m in bare if m.start not in taken]
         return sorted(matches + phrase_matches + bare, key=lambda m: (m.start, m.end, m.concept))

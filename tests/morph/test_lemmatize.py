@@ -149,3 +149,11 @@ def test_unknown_part_of_speech_is_rejected_with_the_valid_tags():
 
 def test_latin_look_alikes_are_repaired_before_analysis():
     assert kz.lemmatize("мектептepдің") == "мектеп"  # Latin e and p inside
+
+
+@pytest.mark.parametrize("word", [None, 3, ["мектеп"]])
+def test_a_word_that_is_not_a_str_is_refused_with_what_to_pass(word):
+    with pytest.raises(TypeError, match="expected one word as a str"):
+        kz.lemmatize(word)
+    with pytest.raises(TypeError, match="expected one word as a str"):
+        kz.analyze(word)

@@ -121,3 +121,17 @@ def test_empty_text_has_no_mentions():
 def test_wrong_input_type_says_what_to_pass():
     with pytest.raises(TypeError, match="kz.read"):
         kz.extract_competencies(b"bytes")
+
+
+def test_a_phrase_inside_a_competency_mention_is_not_counted_again(tmp_path):
+    import json
+
+    extra = tmp_path / "stem.json"
+    extra.write_text(json.dumps({"concepts": [{"id": "stem_literacy", "family": "literacy", "modifiers": ["STEM"],
+                                               "category": "literacy", "en": "STEM literacy"}]}), encoding="utf-8")
+    nlp = kz.load()
+    nlp.remove_pipe("kk_terms")
+    nlp.add_pipe("kk_terms", config={"ontology_file": str(extra)}, before="kk_themes")
+    doc = nlp("Оқушылардың STEM сауаттылығы дамиды. STEM білім беру енгізілді.")
+    assert [(s.text, s.kb_id_) for s in doc.spans["terms"]] == [
+        ("STEM сауаттылығы", "stem_literacy"), ("STEM білім беру", "stem")]

@@ -80,7 +80,14 @@ class Document:
     is the language of most of the text (by characters); each paragraph has its own
     in ``paragraphs``. ``references`` holds one entry per cited work. ``removed``
     holds the paragraphs dropped as web-page boilerplate. ``redactions`` counts the
-    placeholders put in by ``redact=True``.
+    placeholders put in by ``redact=True``. ``warnings`` says what had to be
+    repaired to read the file, one sentence each (empty when nothing was), e.g.
+    bytes that are not valid UTF-8 replaced by U+FFFD (�): the document was read,
+    but those places may be wrong.
+
+    >>> doc = Document("Мәтін", Meta(), (), (), "kk", Provenance(None, "txt", "0" * 64, 10))
+    >>> doc.warnings
+    ()
     """
 
     text: str
@@ -92,6 +99,7 @@ class Document:
     references: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
     redactions: dict[str, int] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
 
     @property
     def languages(self) -> dict[str, float]:
@@ -128,4 +136,5 @@ class Document:
             "references": list(self.references),
             "removed": list(self.removed),
             "redactions": dict(self.redactions),
+            "warnings": list(self.warnings),
         }

@@ -72,7 +72,14 @@ def read(
     fmt = detect_format(data, name=path or name, fmt=format)
     extracted = get_reader(fmt)(data, source=label)
     provenance = Provenance(str(path) if path else name, fmt, hashlib.sha256(data).hexdigest(), len(data))
-    return build_document(extracted.paragraphs, extracted.meta, provenance, redact=redact, boilerplate=boilerplate)
+    return build_document(
+        extracted.paragraphs,
+        extracted.meta,
+        provenance,
+        redact=redact,
+        boilerplate=boilerplate,
+        warnings=extracted.warnings,
+    )
 
 
 def build_document(
@@ -82,8 +89,9 @@ def build_document(
     *,
     redact: bool = False,
     boilerplate: bool = True,
+    warnings: tuple[str, ...] = (),
 ) -> Document:
-    """Clean, classify and structure reader output into a :class:`Document`."""
+    """Clean, classify and structure reader output into a :class:`Document` (``warnings`` from the reader)."""
     label = provenance.source or "<bytes>"
     paras = [p for p in (" ".join(normalize(x).split()) for x in paragraphs) if p]
     guesses = [guess(p) for p in paras]
@@ -138,6 +146,7 @@ def build_document(
         references=references,
         removed=removed,
         redactions=dict(counts),
+        warnings=tuple(warnings),
     )
 
 

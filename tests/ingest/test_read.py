@@ -200,3 +200,13 @@ def test_read_rejects_other_types_with_the_type(bad):
 def test_unlabelled_title_and_author_lines(front, title, authors):
     doc = kz.read((front + "\n\nАннотация. Мақалада мектептегі оқыту тәжірибесі сипатталады.").encode(), name="a.txt")
     assert (doc.meta.title, doc.meta.authors) == (title, authors)
+
+
+def test_a_stray_byte_is_reported_in_document_warnings_and_the_text_stays_kazakh():
+    text = "Кіріспе\n\n" + "Жаңартылған білім беру бағдарламасы оқушының функционалдық сауаттылығын арттырады. " * 20
+    data = text.encode()
+    doc = kz.read(data[:500] + b"\x96" + data[500:])
+    assert doc.language == "kk" and doc.text.count("\ufffd") == 1
+    assert len(doc.warnings) == 1 and "not valid UTF-8" in doc.warnings[0]
+    assert doc.to_dict()["warnings"] == list(doc.warnings)
+    assert kz.read(data).warnings == ()

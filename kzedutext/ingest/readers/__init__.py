@@ -23,11 +23,14 @@ class Extracted:
     """What a reader got out of a file: paragraphs in reading order, and file metadata.
 
     ``meta`` holds what the format itself records (``title``, ``author``, ``year``),
-    used only where the article's own header says nothing.
+    used only where the article's own header says nothing. ``warnings`` says what
+    the reader had to repair (bad bytes replaced, ...); they end up in
+    :attr:`Document.warnings <kzedutext.ingest.document.Document.warnings>`.
     """
 
     paragraphs: tuple[str, ...]
     meta: dict[str, str] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
 
 
 #: format name -> "module:function" of its reader

@@ -100,3 +100,11 @@ def test_errors_survive_pickling():
 
     err = pickle.loads(pickle.dumps(CorruptFileError("a.docx", "corrupt .docx file")))
     assert (type(err), err.path, err.reason) == (CorruptFileError, "a.docx", "corrupt .docx file")
+
+
+def test_a_docx_saved_with_the_old_doc_ending_is_read_as_docx(tmp_path):
+    path = tmp_path / "article.doc"
+    path.write_bytes(build_docx())
+    doc = kz.read(path)
+    assert doc.provenance.format == "docx" and doc.language == "kk"
+    assert doc.text == kz.read(build_docx(), name="article.docx").text

@@ -106,7 +106,7 @@ def build_document(
         langs = [langs[i] for i in bp.kept]
         language = _dominant(paras, langs)
     if not paras:
-        raise EmptyFileError(label, "the file has no text" + (" besides web-page boilerplate" if removed else ""))
+        raise EmptyFileError(label, _no_text_reason(removed, provenance.format))
     structure = parse_structure(paras)
     langs = _heading_languages(paras, langs, structure)
     fields = dict(structure.fields)
@@ -147,6 +147,25 @@ def build_document(
         removed=removed,
         redactions=dict(counts),
         warnings=tuple(warnings),
+    )
+
+
+def _no_text_reason(removed: tuple[str, ...], fmt: str) -> str:
+    """Why nothing is left, for the EmptyFileError: no paragraphs, no words, or only web-page lines.
+
+    >>> _no_text_reason(("2024",), "txt")
+    "the file has no words, only numbers or symbols ('2024')"
+    """
+    if not removed:
+        return "the file has no text"
+    sample = removed[0] if len(removed[0]) <= 40 else removed[0][:40] + "…"
+    if not any(c.isalpha() for p in removed for c in p):
+        return f"the file has no words, only numbers or symbols ({sample!r})"
+    if fmt == "html":
+        return f"the page has no text besides web-page boilerplate: menus, counters ({sample!r})"
+    return (
+        f"the file has no text besides lines that look like web-page menus or counters ({sample!r}); "
+        "pass boilerplate=False to keep them"
     )
 
 

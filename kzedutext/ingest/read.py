@@ -71,7 +71,14 @@ def read(
         raise EmptyFileError(label, "the file is empty" + (" (0 bytes)" if not data else ""))
     fmt = detect_format(data, name=path or name, fmt=format)
     extracted = get_reader(fmt)(data, source=label)
-    provenance = Provenance(str(path) if path else name, fmt, hashlib.sha256(data).hexdigest(), len(data))
+    year = extracted.meta.get("year", "")
+    provenance = Provenance(
+        str(path) if path else name,
+        fmt,
+        hashlib.sha256(data).hexdigest(),
+        len(data),
+        file_year=int(year) if year.isdigit() else None,
+    )
     return build_document(
         extracted.paragraphs,
         extracted.meta,
@@ -114,8 +121,7 @@ def build_document(
         fields["title"] = file_meta["title"]
     if "authors" not in fields and file_meta.get("author"):
         fields["authors"] = (file_meta["author"],)
-    if "year" not in fields and file_meta.get("year", "").isdigit():
-        fields["year"] = int(file_meta["year"])
+    # a file's own year (created / exported) is in provenance.file_year, not meta.year
     meta = Meta(keywords=structure.keywords, **fields)
     sections = structure.sections
     references = structure.references

@@ -24,7 +24,14 @@ SECTION_KINDS = (
 
 @dataclass(frozen=True)
 class Meta:
-    """What the article's header says about it (None / empty when not found)."""
+    """What the article's header says about it (None / empty when not found).
+
+    ``year`` is a year written in the article (``Жылы: 2019``, ``2019 ж.``), never a
+    file date: the year a file records (Word's "created", a PDF's CreationDate) is
+    when it was made or exported, and is kept apart in
+    :attr:`Provenance.file_year`. ``title`` and ``authors`` fall back on the
+    file's own properties when the header has none.
+    """
 
     title: str | None = None
     authors: tuple[str, ...] = ()
@@ -64,12 +71,22 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Provenance:
-    """Where the document came from: path (None for bytes), format, sha256 and size of the bytes."""
+    """Where the document came from: path (None for bytes), format, sha256 and size of the bytes.
+
+    ``file_year`` is the year the file's own properties give (.docx core properties
+    "created", PDF CreationDate, an HTML page's date), None when they give none.
+    It says when the file was made or exported, not when the article was
+    published, so it is not :attr:`Meta.year`.
+
+    >>> Provenance("a.docx", "docx", "0" * 64, 1200, file_year=2013).file_year
+    2013
+    """
 
     source: str | None
     format: str
     sha256: str
     n_bytes: int
+    file_year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -80,7 +97,14 @@ class Document:
     is the language of most of the text (by characters); each paragraph has its own
     in ``paragraphs``. ``references`` holds one entry per cited work. ``removed``
     holds the paragraphs dropped as web-page boilerplate. ``redactions`` counts the
-    placeholders put in by ``redact=True``.
+    placeholders put in by ``redact=True``. ``warnings`` says what had to be
+    repaired to read the file, one sentence each (empty when nothing was), e.g.
+    bytes that are not valid UTF-8 replaced by U+FFFD (�): the document was read,
+    but those places may be wrong.
+
+    >>> doc = Document("Мәтін", Meta(), (), (), "kk", Provenance(None, "txt", "0" * 64, 10))
+    >>> doc.warnings
+    ()
     """
 
     text: str
@@ -92,6 +116,7 @@ class Document:
     references: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
     redactions: dict[str, int] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
 
     @property
     def languages(self) -> dict[str, float]:
@@ -128,4 +153,5 @@ class Document:
             "references": list(self.references),
             "removed": list(self.removed),
             "redactions": dict(self.redactions),
+            "warnings": list(self.warnings),
         }

@@ -4,6 +4,10 @@
 'pdf'
 >>> detect_format("Мәтін".encode())
 'txt'
+
+A Word document saved under the old ``.doc`` ending is read by its content when
+that content is a .docx package (Word and web uploads do this); a real old
+binary .doc is refused with how to convert it.
 """
 
 from __future__ import annotations
@@ -85,6 +89,8 @@ def detect_format(data: bytes, *, name: str | Path | None = None, fmt: str | Non
                 f"supported: {supported_suffixes()}"
             )
         return sniffed or "txt"
+    if suffix == ".doc" and sniffed == "docx":
+        return "docx"  # a .docx under the old ending: the content decides
     if suffix in KNOWN_UNSUPPORTED:
         raise UnsupportedFormatError(source, f"unsupported format {suffix}: {KNOWN_UNSUPPORTED[suffix]}")
     expected = SUFFIXES.get(suffix)

@@ -71,8 +71,22 @@ def read(
         raise EmptyFileError(label, "the file is empty" + (" (0 bytes)" if not data else ""))
     fmt = detect_format(data, name=path or name, fmt=format)
     extracted = get_reader(fmt)(data, source=label)
-    provenance = Provenance(str(path) if path else name, fmt, hashlib.sha256(data).hexdigest(), len(data))
-    return build_document(extracted.paragraphs, extracted.meta, provenance, redact=redact, boilerplate=boilerplate)
+    year = extracted.meta.get("year", "")
+    provenance = Provenance(
+        str(path) if path else name,
+        fmt,
+        hashlib.sha256(data).hexdigest(),
+        len(data),
+        file_year=int(year) if year.isdigit() else None,
+    )
+    return build_document(
+        extracted.paragraphs,
+        extracted.meta,
+        provenance,
+        redact=redact,
+        boilerplate=boilerplate,
+        warnings=extracted.warnings,
+    )
 
 
 def build_document(
@@ -82,8 +96,9 @@ def build_document(
     *,
     redact: bool = False,
     boilerplate: bool = True,
+    warnings: tuple[str, ...] = (),
 ) -> Document:
-    """Clean, classify and structure reader output into a :class:`Document`."""
+    """Clean, classify and structure reader output into a :class:`Document` (``warnings`` from the reader)."""
     label = provenance.source or "<bytes>"
     paras = [p for p in (" ".join(normalize(x).split()) for x in paragraphs) if p]
     guesses = [guess(p) for p in paras]
@@ -98,7 +113,7 @@ def build_document(
         langs = [langs[i] for i in bp.kept]
         language = _dominant(paras, langs)
     if not paras:
-        raise EmptyFileError(label, "the file has no text" + (" besides web-page boilerplate" if removed else ""))
+        raise EmptyFileError(label, _no_text_reason(removed, provenance.format))
     structure = parse_structure(paras)
     langs = _heading_languages(paras, langs, structure)
     fields = dict(structure.fields)
@@ -106,8 +121,7 @@ def build_document(
         fields["title"] = file_meta["title"]
     if "authors" not in fields and file_meta.get("author"):
         fields["authors"] = (file_meta["author"],)
-    if "year" not in fields and file_meta.get("year", "").isdigit():
-        fields["year"] = int(file_meta["year"])
+    # a file's own year (created / exported) is in provenance.file_year, not meta.year
     meta = Meta(keywords=structure.keywords, **fields)
     sections = structure.sections
     references = structure.references
@@ -138,6 +152,26 @@ def build_document(
         references=references,
         removed=removed,
         redactions=dict(counts),
+        warnings=tuple(warnings),
+    )
+
+
+def _no_text_reason(removed: tuple[str, ...], fmt: str) -> str:
+    """Why nothing is left, for the EmptyFileError: no paragraphs, no words, or only web-page lines.
+
+    >>> _no_text_reason(("2024",), "txt")
+    "the file has no words, only numbers or symbols ('2024')"
+    """
+    if not removed:
+        return "the file has no text"
+    sample = removed[0] if len(removed[0]) <= 40 else removed[0][:40] + "…"
+    if not any(c.isalpha() for p in removed for c in p):
+        return f"the file has no words, only numbers or symbols ({sample!r})"
+    if fmt == "html":
+        return f"the page has no text besides web-page boilerplate: menus, counters ({sample!r})"
+    return (
+        f"the file has no text besides lines that look like web-page menus or counters ({sample!r}); "
+        "pass boilerplate=False to keep them"
     )
 
 

@@ -6,6 +6,12 @@ The conventions are data: ``data/header_fields.tsv`` (``Қатысушы:``, ``�
 ``data/affiliation_words.txt``. Numbered headings (``2. Зерттеу нәтижелері``)
 open body sections when a real paragraph follows them rather than a list.
 
+Unlabelled header lines: the title is found first; the affiliation is then the
+first other line with an institution stem (``мектеп`` also matches the voiced
+``мектебі``); the city is a capitalised word before ``қ.`` / ``қаласы`` in the
+affiliation (``Петропавл қ.``). A labelled author line keeps only the parts that
+look like names; the rest (``№5 мектеп-гимназия, Астана қ.``) is the affiliation.
+
 >>> s = parse_structure(["Автор: Ә. Сейіт", "Аннотация", "Мәтін.", "Түйін сөздер: оқу, тәрбие.", "Кіріспе", "Сөз."])
 >>> s.fields["authors"], s.keywords, [x.kind for x in s.sections]
 (('Ә. Сейіт',), ('оқу', 'тәрбие'), ['front', 'annotation', 'keywords', 'introduction'])
@@ -42,6 +48,12 @@ _NAME_RE = re.compile(
 _INITIAL_END = re.compile(r"(?:^|[\s.])\w\.$")
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[•\-–—*▪·●○]|[а-яәa-z]\))\s*\S")
 _REF_SPLIT = re.compile(r"\s+(?=\[\d{1,3}\])")
+#: A city in an affiliation: a capitalised word before the Kazakh marker "қ." or "қаласы" (Петропавл қ.).
+_CITY_RE = re.compile(r"(?<!\w)([А-ЯӘҒҚҢӨҰҮҺІЁ][\w-]*\w)\s+(?:қ\.|қаласы(?!\w))")
+#: Kazakh voices a final п, к, қ before a vowel suffix: мектеп → мектебі, ...
+_VOICED = {"п": "б", "к": "г", "қ": "ғ"}
+#: A part of a labelled author line that reads as a person: 1-4 capitalised words or initials.
+_PERSON_RE = re.compile(r"^(?:[А-ЯӘҒҚҢӨҰҮҺІЁA-Z][^\W\d_]*(?:[-'][^\W\d_]+)*\.?\s?){1,4}$")
 
 
 def _key(text: str) -> str:
@@ -74,8 +86,44 @@ def _heading_re() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def _affiliation_re() -> re.Pattern:
-    stems = "|".join(re.escape(s) for s in read_lines(_PKG, "affiliation_words.txt"))
-    return re.compile(rf"(?<!\w)(?:{stems})", re.IGNORECASE)
+    """Institution stems at a word start, a final п/к/қ also in its voiced form (мектеп, мектебі)."""
+    alts = []
+    for stem in read_lines(_PKG, "affiliation_words.txt"):
+        voiced = _VOICED.get(stem[-1])
+        alts.append(re.escape(stem[:-1]) + f"[{stem[-1]}{voiced}]" if voiced else re.escape(stem))
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alts)})", re.IGNORECASE)
+
+
+def city_of(affiliation: str | None) -> str | None:
+    """The city named in an affiliation line: the capitalised word before ``қ.`` or ``қаласы``.
+
+    >>> city_of("Солтүстік Қазақстан облысы, Петропавл қ., №5 мектеп-гимназия")
+    'Петропавл'
+    >>> city_of("Астана қаласы, №12 лицей"), city_of("Жаңаталап ауылының мектебі")
+    ('Астана', None)
+    """
+    m = _CITY_RE.search(affiliation or "")
+    return m.group(1) if m else None
+
+
+def split_author_value(parts: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
+    """``(authors, rest)`` of a labelled author line split at commas: names, then the other parts.
+
+    Only parts that read as a person's name are authors; the rest (school, city) is
+    returned joined, for the affiliation. When no part reads as a name, all stay
+    authors (an unusual spelling of a name is not thrown away).
+
+    >>> split_author_value(("Ахметова Г.К.", "№5 мектеп-гимназия", "Астана қ."))
+    (('Ахметова Г.К.',), '№5 мектеп-гимназия, Астана қ.')
+    >>> split_author_value(("Иванова А.С.", "Ахметов Б.К."))
+    (('Иванова А.С.', 'Ахметов Б.К.'), None)
+    """
+    aff = _affiliation_re()
+    names = tuple(p for p in parts if _PERSON_RE.match(p) and not aff.search(p) and not _CITY_RE.search(p))
+    if not names:
+        return parts, None
+    rest = [p for p in parts if p not in names]
+    return names, (", ".join(rest) or None)
 
 
 @dataclass(frozen=True)
@@ -186,6 +234,7 @@ def parse_structure(paragraphs: list[str] | tuple[str, ...]) -> Structure:
     section_of: list[int] = []
     fields: dict = {}
     keywords: tuple[str, ...] = ()
+    author_rest = None  # what a labelled author line says besides names: a labelled affiliation wins
     for i, para in enumerate(paragraphs):
         kind = sections[-1][0]
         head = match_heading(para) if kind != "references" or len(para) < 60 else None
@@ -202,11 +251,13 @@ def parse_structure(paragraphs: list[str] | tuple[str, ...]) -> Structure:
                     name = labels[_key(m.group(1))]
                     value = clean_value(name, m.group(2))
                     if value and name not in fields:
+                        if name == "authors":
+                            value, author_rest = split_author_value(value)
                         fields[name] = value
             sections[-1][2].append(para)
         section_of.append(len(sections) - 1)
     front = [p for p, s in zip(paragraphs, section_of, strict=True) if s == 0]
-    _fallbacks(front, fields)
+    _fallbacks(front, fields, author_rest)
     built = tuple(Section(k, h, "\n\n".join(ps)) for k, h, ps in sections)
     keep = [i for i, s in enumerate(built) if i > 0 or s.text]  # an empty front is no section
     remap = {old: new for new, old in enumerate(keep)}
@@ -227,8 +278,8 @@ def parse_structure(paragraphs: list[str] | tuple[str, ...]) -> Structure:
     )
 
 
-def _fallbacks(front: list[str], fields: dict) -> None:
-    """Fill header fields from unlabelled front matter."""
+def _fallbacks(front: list[str], fields: dict, author_rest: str | None = None) -> None:
+    """Fill header fields from unlabelled front matter (and the non-name rest of a labelled author line)."""
     text = "\n".join(front)
     if "email" not in fields:
         email = repair_email(text)
@@ -248,12 +299,6 @@ def _fallbacks(front: list[str], fields: dict) -> None:
         names = [name for p in unlabelled for name in _author_names(p)]
         if names:
             fields["authors"] = tuple(dict.fromkeys(names))
-    if "affiliation" not in fields:
-        aff = _affiliation_re()
-        for p in unlabelled:
-            if aff.search(p) and len(p.split()) <= 25:
-                fields["affiliation"] = clean_value("affiliation", p)
-                break
     if "title" not in fields:
         for p in unlabelled:
             letters = [c for c in p if c.isalpha()]
@@ -264,6 +309,20 @@ def _fallbacks(front: list[str], fields: dict) -> None:
         title = _title_before_authors(unlabelled)
         if title:
             fields["title"] = clean_value("title", title)
+    if "affiliation" not in fields and author_rest:
+        fields["affiliation"] = author_rest
+    if "affiliation" not in fields:
+        aff = _affiliation_re()
+        for p in unlabelled:
+            if clean_value("title", p) == fields.get("title") or _author_names(p):
+                continue  # titles often say "мектеп" too
+            if aff.search(p) and len(p.split()) <= 25:
+                fields["affiliation"] = clean_value("affiliation", p)
+                break
+    if "city" not in fields:
+        city = city_of(fields.get("affiliation")) or city_of(author_rest)
+        if city:
+            fields["city"] = city
 
 
 def _author_names(paragraph: str) -> list[str]:

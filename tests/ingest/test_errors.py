@@ -100,3 +100,29 @@ def test_errors_survive_pickling():
 
     err = pickle.loads(pickle.dumps(CorruptFileError("a.docx", "corrupt .docx file")))
     assert (type(err), err.path, err.reason) == (CorruptFileError, "a.docx", "corrupt .docx file")
+
+
+def test_a_docx_saved_with_the_old_doc_ending_is_read_as_docx(tmp_path):
+    path = tmp_path / "article.doc"
+    path.write_bytes(build_docx())
+    doc = kz.read(path)
+    assert doc.provenance.format == "docx" and doc.language == "kk"
+    assert doc.text == kz.read(build_docx(), name="article.docx").text
+
+
+@pytest.mark.parametrize(
+    "data, words",
+    [
+        (b"2024", r"no words, only numbers or symbols \('2024'\)"),
+        (b"12\n\n345 \n\n--", "no words, only numbers or symbols"),
+        ("Главная".encode(), r"look like web-page menus or counters \('Главная'\); pass boilerplate=False"),
+    ],
+)
+def test_text_with_nothing_left_says_what_it_had(data, words):
+    with pytest.raises(EmptyFileError, match=words) as info:
+        kz.read(data, name="short.txt")
+    assert "besides web-page boilerplate" not in str(info.value)
+
+
+def test_a_menu_only_line_is_kept_when_boilerplate_removal_is_off():
+    assert kz.read("Главная".encode(), boilerplate=False).text == "Главная"

@@ -200,3 +200,48 @@ def test_read_rejects_other_types_with_the_type(bad):
 def test_unlabelled_title_and_author_lines(front, title, authors):
     doc = kz.read((front + "\n\nАннотация. Мақалада мектептегі оқыту тәжірибесі сипатталады.").encode(), name="a.txt")
     assert (doc.meta.title, doc.meta.authors) == (title, authors)
+
+
+def test_a_stray_byte_is_reported_in_document_warnings_and_the_text_stays_kazakh():
+    text = "Кіріспе\n\n" + "Жаңартылған білім беру бағдарламасы оқушының функционалдық сауаттылығын арттырады. " * 20
+    data = text.encode()
+    doc = kz.read(data[:500] + b"\x96" + data[500:])
+    assert doc.language == "kk" and doc.text.count("\ufffd") == 1
+    assert len(doc.warnings) == 1 and "not valid UTF-8" in doc.warnings[0]
+    assert doc.to_dict()["warnings"] == list(doc.warnings)
+    assert kz.read(data).warnings == ()
+
+
+def _docx_created(year: int, paragraphs: list[str]) -> bytes:
+    import datetime
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.core_properties.created = datetime.datetime(year, 3, 1)
+    for text in paragraphs:
+        document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+BODY = "Мақалада мектептегі қалыптастырушы бағалаудың тәжірибесі сипатталады."
+
+
+def test_a_file_creation_year_is_provenance_not_the_publication_year():
+    doc = kz.read(_docx_created(2013, [BODY]))
+    assert doc.meta.year is None and doc.to_dict()["meta"]["year"] is None
+    assert doc.provenance.file_year == 2013 and doc.to_dict()["provenance"]["file_year"] == 2013
+
+
+def test_a_year_in_the_text_is_the_meta_year_whatever_the_file_says():
+    doc = kz.read(_docx_created(2013, ["Жылы: 2019", BODY]))
+    assert (doc.meta.year, doc.provenance.file_year) == (2019, 2013)
+
+
+def test_pdf_creation_date_is_provenance_not_the_publication_year():
+    doc = kz.read(_pdf_pages([[BODY]]))  # fpdf stamps today's date
+    assert doc.meta.year is None and doc.provenance.file_year is not None
+    assert kz.read(BODY.encode()).provenance.file_year is None

@@ -64,3 +64,11 @@ def test_seeds_000_and_002_are_one_kazakh_document(seeds, prefix):
     assert doc.language == "kk" and doc.languages == {"kk": 1.0}
     assert doc.removed == () and len(doc.text) > 2500
     assert doc.text == " ".join(seeds[prefix].split())
+
+
+def test_a_stray_byte_in_seed_000_costs_one_character_not_the_whole_text(seeds):
+    clean = kz.read(seed_path("000"))
+    data = seed_path("000").read_bytes()
+    doc = kz.read(data[:1000] + b"\x96" + data[1000:])
+    assert doc.language == "kk" and doc.text.replace("\ufffd", "") == clean.text
+    assert doc.warnings and clean.warnings == ()

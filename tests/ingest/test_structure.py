@@ -130,3 +130,61 @@ def test_split_keywords(text, expected):
 )
 def test_repair_email(value, expected):
     assert repair_email(value) == expected
+
+
+def _front(*lines):
+    return parse_structure([*lines, "Аннотация", "Мәтін."]).fields
+
+
+def test_the_affiliation_is_not_the_title_even_when_the_title_names_a_school():
+    fields = _front(
+        "Ауыл мектебінде жобалық оқытуды ұйымдастыру",
+        "Нұрланова Ә.Б.",
+        "Павлодар облысы, Ертіс ауданының №3 жалпы орта мектебі",
+    )
+    assert fields["title"] == "Ауыл мектебінде жобалық оқытуды ұйымдастыру"
+    assert fields["affiliation"] == "Павлодар облысы, Ертіс ауданының №3 жалпы орта мектебі"
+
+
+def test_an_upper_case_title_with_a_school_word_is_not_the_affiliation():
+    fields = _front("МЕКТЕПТЕГІ ТӘРБИЕ ЖҰМЫСЫ", "Сәрсенова Д.Қ.", "Орал қ., «Ақжайық» мектеп-лицейі")
+    assert fields["title"] == "МЕКТЕПТЕГІ ТӘРБИЕ ЖҰМЫСЫ"
+    assert fields["affiliation"] == "Орал қ., «Ақжайық» мектеп-лицейі"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Жаңаөзен ауылының жалпы орта білім беретін мектебі",  # мектеп → мектебі
+        "«Өрлеу» біліктілікті арттыру филиалы",
+        "Қазақ ұлттық қыздар педагогикалық университеті",
+        "Шоқан Уәлиханов атындағы педагогикалық институты",
+    ],
+)
+def test_possessive_and_voiced_forms_mark_the_affiliation_line(line):
+    assert _front("Оқушылардың сыни ойлауын дамыту жолдары", "Жұмабекова С.Т.", line)["affiliation"] == line
+
+
+@pytest.mark.parametrize(
+    "affiliation, city",
+    [
+        ("Солтүстік Қазақстан облысы, Петропавл қ., «Арман» бөбекжай-бақшасы", "Петропавл"),
+        ("№45 мектеп-лицей, Астана қаласы", "Астана"),
+        ("Қарағанды облысы, Шет ауданы, Ақсу-Аюлы ауылының мектебі", None),  # a village, no city
+    ],
+)
+def test_the_city_comes_from_the_affiliation_line(affiliation, city):
+    fields = _front("Оқушылардың сыни ойлауын дамыту жолдары", "Жұмабекова С.Т.", affiliation)
+    assert fields["affiliation"] == affiliation and fields.get("city") == city
+
+
+def test_a_labelled_author_line_keeps_only_the_names_and_the_rest_is_the_affiliation():
+    fields = _front("Автор: Ахметова Г.К., №5 мектеп-гимназия, Астана қ.")
+    assert fields["authors"] == ("Ахметова Г.К.",)
+    assert fields["affiliation"] == "№5 мектеп-гимназия, Астана қ." and fields["city"] == "Астана"
+
+
+def test_a_labelled_affiliation_wins_over_the_rest_of_the_author_line():
+    fields = _front("Авторлар: Омарова Ж.Т., Сейітов Н.Қ., Семей қ.", "Жұмыс орны: №27 жалпы орта мектеп")
+    assert fields["authors"] == ("Омарова Ж.Т.", "Сейітов Н.Қ.")
+    assert fields["affiliation"] == "№27 жалпы орта мектеп" and fields["city"] == "Семей"

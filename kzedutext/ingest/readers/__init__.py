@@ -22,12 +22,16 @@ from ..errors import ReaderUnavailableError
 class Extracted:
     """What a reader got out of a file: paragraphs in reading order, and file metadata.
 
-    ``meta`` holds what the format itself records (``title``, ``author``, ``year``),
-    used only where the article's own header says nothing.
+    ``meta`` holds what the format itself records (``title``, ``author``, ``year``):
+    title and author are used only where the article's own header says nothing;
+    the year goes to :attr:`Provenance.file_year <kzedutext.ingest.document.Provenance.file_year>`. ``warnings`` says what
+    the reader had to repair (bad bytes replaced, ...); they end up in
+    :attr:`Document.warnings <kzedutext.ingest.document.Document.warnings>`.
     """
 
     paragraphs: tuple[str, ...]
     meta: dict[str, str] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
 
 
 #: format name -> "module:function" of its reader

@@ -9,27 +9,29 @@ from __future__ import annotations
 import re
 
 from ..paragraphs import clean_line
-from ..text import decode_bytes
+from ..text import Decoded, decode_text
 from . import Extracted, require
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
 _YEAR = re.compile(r"^(\d{4})")
 
 
-def _decode(data: bytes, source: str) -> str:
+def _decode(data: bytes, source: str) -> Decoded:
     m = _CHARSET.search(data[:4096])
     if m:
+        encoding = m.group(1).decode("ascii")
         try:
-            return data.decode(m.group(1).decode("ascii"))
+            return Decoded(data.decode(encoding), encoding)
         except (LookupError, UnicodeDecodeError):
             pass
-    return decode_bytes(data, source=source)
+    return decode_text(data, source=source)
 
 
 def read_html(data: bytes, *, source: str = "<bytes>") -> Extracted:
     """Paragraphs of the main content of an HTML page, and its title and date."""
     trafilatura = require("trafilatura", "trafilatura", "html", source)
-    html = _decode(data, source)
+    decoded = _decode(data, source)
+    html = decoded.text
     text = trafilatura.extract(
         html,
         include_comments=False,
@@ -56,7 +58,7 @@ def read_html(data: bytes, *, source: str = "<bytes>") -> Extracted:
         if m:
             meta["year"] = m.group(1)
     paragraphs = tuple(p for p in (clean_line(x) for x in (text or "").split("\n")) if p)
-    return Extracted(paragraphs, meta)
+    return Extracted(paragraphs, meta, decoded.warnings)
 
 
 def _body_text(html: str) -> str:

@@ -7,10 +7,11 @@ True
 from __future__ import annotations
 
 from ..paragraphs import split_paragraphs
-from ..text import decode_bytes
+from ..text import decode_text
 from . import Extracted
 
 
 def read_txt(data: bytes, *, source: str = "<bytes>") -> Extracted:
-    """Paragraphs of a plain-text file."""
-    return Extracted(tuple(split_paragraphs(decode_bytes(data, source=source))))
+    """Paragraphs of a plain-text file (with a warning when bad bytes had to be replaced)."""
+    decoded = decode_text(data, source=source)
+    return Extracted(tuple(split_paragraphs(decoded.text)), warnings=decoded.warnings)

@@ -90,6 +90,8 @@ def summary_table(summary: TagSummary):
     table.add_row("[green]ok", f"{summary.n_ok - summary.n_skipped_ok:,}")
     for cause, n in summary.run_failures.items():
         table.add_row(f"[red]failed: {cause}", f"{n:,}")
+    if summary.n_warned:
+        table.add_row("[yellow]read with a warning (see the warnings column)", f"{summary.n_warned:,}")
     if summary.n_skipped:
         failed_before = summary.n_skipped - summary.n_skipped_ok
         table.add_row("[dim]already in the output (skipped)",

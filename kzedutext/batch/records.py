@@ -71,6 +71,8 @@ class TagRecord:
     competencies: tuple[dict, ...] = field(default_factory=tuple)
     #: the same for doc.spans["terms"]
     terms: tuple[dict, ...] = field(default_factory=tuple)
+    #: what reading repaired or doubted (Document.warnings), e.g. bad bytes in a UTF-8 file
+    warnings: tuple[str, ...] = field(default_factory=tuple)
 
     @property
     def ok(self) -> bool:
@@ -86,6 +88,7 @@ class TagRecord:
         d["top_words"] = list(self.top_words)
         d["competencies"] = [dict(c) for c in self.competencies]
         d["terms"] = [dict(c) for c in self.terms]
+        d["warnings"] = list(self.warnings)
         return d
 
     @classmethod
@@ -93,7 +96,7 @@ class TagRecord:
         """The record of a row written by :meth:`to_dict` (unknown keys are ignored)."""
         known = {f.name for f in fields(cls)}
         values = {k: v for k, v in data.items() if k in known}
-        for name in ("top_words", "competencies", "terms"):
+        for name in ("top_words", "competencies", "terms", "warnings"):
             values[name] = tuple(values.get(name) or ())
         return cls(**values)
 
@@ -136,6 +139,7 @@ def record_from_doc(path: str, digest: str, document: Document, doc) -> TagRecor
         primary_theme=primary_theme(doc.cats),
         competencies=_mention_counts(doc, "competencies"),
         terms=_mention_counts(doc, "terms"),
+        warnings=tuple(document.warnings),
     )
 
 

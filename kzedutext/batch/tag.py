@@ -59,6 +59,8 @@ class TagSummary:
     n_skipped_ok: int = 0
     #: failures of the files tagged by this run only, by cause
     run_failures: dict[str, int] = field(default_factory=dict)
+    #: files tagged by this run whose reading left a warning (bad bytes repaired, ...)
+    n_warned: int = 0
     #: tokens in the documents tagged by this run
     n_tokens: int = 0
     seconds: float = 0.0
@@ -285,7 +287,7 @@ def tag_to_file(
     started = time.perf_counter()
     failures: Counter[str] = Counter()
     run_failures: Counter[str] = Counter()
-    n = ok = skipped = skipped_ok = tokens = 0
+    n = ok = skipped = skipped_ok = tokens = warned = 0
     with open_writer(out, fmt=fmt, resume=not overwrite) as writer:
         earlier = dict(writer.done)
         input_order: dict[str, int] = {}
@@ -312,6 +314,7 @@ def tag_to_file(
             writer.write(record)
             n += 1
             tokens += record.n_tokens
+            warned += bool(record.warnings)
             if record.ok:
                 ok += 1
             else:
@@ -319,7 +322,7 @@ def tag_to_file(
                 run_failures[record.error_kind] += 1
     return TagSummary(
         n_documents=n, n_ok=ok, failures=dict(sorted(failures.items())), n_skipped=skipped,
-        n_skipped_ok=skipped_ok, run_failures=dict(sorted(run_failures.items())), n_tokens=tokens,
+        n_skipped_ok=skipped_ok, run_failures=dict(sorted(run_failures.items())), n_warned=warned, n_tokens=tokens,
         seconds=time.perf_counter() - started, engine=engine, workers=n_process, out=str(out),
     )
 

@@ -32,7 +32,7 @@ from .records import COLUMNS, TagRecord
 FORMATS = ("jsonl", "csv", "parquet")
 _SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 _EXTENSION = {"jsonl": "jsonl", "csv": "csv", "parquet": "parquet"}
-_JSON_COLUMNS = ("languages", "meta", "themes", "competencies", "terms")
+_JSON_COLUMNS = ("languages", "meta", "themes", "competencies", "terms", "warnings")
 _INT_COLUMNS = ("n_paragraphs", "n_chars", "n_tokens", "n_words", "n_sentences")
 
 
@@ -151,6 +151,7 @@ def _parquet_schema():
         "meta": meta,
         "themes": pa.map_(pa.string(), pa.float64()),
         "top_words": pa.list_(pa.string()),
+        "warnings": pa.list_(pa.string()),
         "competencies": pa.list_(mention),
         "terms": pa.list_(mention),
         **{name: pa.int64() for name in _INT_COLUMNS},
@@ -171,8 +172,8 @@ def _from_arrow_row(row: dict) -> dict:
     for name in ("languages", "themes"):
         row[name] = dict(row[name] or [])
     row["meta"] = row["meta"] or {}
-    for name in ("top_words", "competencies", "terms"):
-        row[name] = list(row[name] or [])
+    for name in ("top_words", "competencies", "terms", "warnings"):
+        row[name] = list(row.get(name) or [])
     return row
 
 

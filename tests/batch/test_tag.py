@@ -9,7 +9,7 @@ import pytest
 from conftest import CORPUS
 from typer.testing import CliRunner
 
-from kzedutext.batch import TagRecord, tag_files, tag_to_file
+from kzedutext.batch import TagRecord, read_records, tag_files, tag_to_file
 from kzedutext.cli import app
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "ingest"))
@@ -181,3 +181,18 @@ def test_a_file_name_that_is_not_utf8_is_written_escaped(nlp, tmp_path):
     assert summary.n_ok == 1
     assert json.loads(out.read_text(encoding="utf-8"))["path"].endswith("\\xff\\xfemaqala.txt")
     assert tag_to_file([tmp_path / "in"], out, nlp=nlp).n_skipped == 1  # and it resumes
+
+
+def test_a_utf8_file_with_a_stray_byte_is_tagged_and_its_record_says_so(nlp, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = "Мұғалімнің кәсіби құзыреттілігі оқушылардың табысына әсер етеді. " * 20
+    data = text.encode("utf-8")
+    (folder / "damaged.txt").write_bytes(data[:300] + b"\x96" + data[300:])
+    (folder / "clean.txt").write_bytes(data)
+    out = tmp_path / "out.csv"
+    summary = tag_to_file([folder], out, nlp=nlp)
+    records = {r["path"].rsplit("/", 1)[-1]: r for r in read_records(out)}
+    assert records["damaged.txt"]["status"] == "ok" and records["damaged.txt"]["language"] == "kk"
+    assert len(records["damaged.txt"]["warnings"]) == 1 and records["clean.txt"]["warnings"] == []
+    assert summary.n_warned == 1

@@ -93,7 +93,17 @@ class Corpus:
         meta: Sequence[dict] | None = None,
         **options,
     ) -> Corpus:
-        """A corpus of strings; ids default to ``"0"``, ``"1"``, ...; ``meta`` one dict per text."""
+        """A corpus of strings; ids default to ``"0"``, ``"1"``, ...; ``meta`` one dict per text.
+
+        ``texts`` is a list (or other iterable) of strings: one text alone is refused,
+        since it would make one document per character; wrap it as ``[text]``.
+        """
+        if isinstance(texts, str | bytes):
+            raise ValueError(
+                f"from_texts() takes a list of texts, not one {type(texts).__name__} "
+                f"({len(texts)} characters would become {len(texts)} documents); wrap it in a list: "
+                "Corpus.from_texts([text]). For files use Corpus.from_files or Corpus.from_dir."
+            )
         texts = list(texts)
         ids = list(ids) if ids is not None else [str(i) for i in range(len(texts))]
         meta = list(meta) if meta is not None else [{} for _ in texts]

@@ -153,3 +153,64 @@ def test_from_dir_takes_every_readable_format_and_skips_the_rest(tmp_path):
     (tmp_path / ".hidden.txt").write_text(TEXTS[1], encoding="utf-8")
     assert kz.Corpus.from_dir(tmp_path).ids == ["a", "b"]
     assert kz.Corpus.from_dir(tmp_path, pattern="*.txt").ids == ["a"]
+
+
+def test_files_sharing_a_stem_get_their_relative_path_as_id(tmp_path):
+    for name, text in (("a/paper.txt", TEXTS[0]), ("b/paper.txt", TEXTS[1]), ("c/note.txt", TEXTS[0])):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "paper.html").write_text(f"<p>{TEXTS[1]}</p>", encoding="utf-8")
+    corpus = kz.Corpus.from_dir(tmp_path)
+    assert corpus.ids == ["a/paper.txt", "b/paper.txt", "note", "paper.html"]
+    assert [d.text for d in corpus][:2] == TEXTS[:2]
+    files = [tmp_path / "b/paper.txt", tmp_path / "a/paper.txt"]
+    assert kz.Corpus.from_files(files).ids == ["b/paper.txt", "a/paper.txt"]  # the ids do not depend on order
+
+
+def _folder_with_bad_files(tmp_path):
+    (tmp_path / "good.txt").write_text(TEXTS[1], encoding="utf-8")
+    (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04" + b"\x00garbage" * 50)
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "junk.txt").write_bytes(bytes(range(256)) * 8)
+    return tmp_path
+
+
+def test_unreadable_files_are_skipped_listed_and_warned_about_once(tmp_path):
+    folder = _folder_with_bad_files(tmp_path)
+    with pytest.warns(UserWarning, match="3 of 4 files could not be read") as record:
+        corpus = kz.Corpus.from_dir(folder)
+    assert len(record) == 1
+    assert corpus.ids == ["good"]
+    assert [(f.path, f.error) for f in corpus.failures] == [
+        (str(folder / "broken.docx"), "CorruptFileError"),
+        (str(folder / "empty.txt"), "EmptyFileError"),
+        (str(folder / "junk.txt"), "NotTextError"),
+    ]
+    assert all(f.reason for f in corpus.failures)
+    assert [row.term for row in corpus.frequency(top=2)] and len(corpus.to_dataframe()) == 1
+
+
+def test_errors_raise_keeps_the_first_read_error(tmp_path):
+    corpus = kz.Corpus.from_dir(_folder_with_bad_files(tmp_path), errors="raise")
+    assert corpus.ids == ["broken", "empty", "good", "junk"] and corpus.failures == ()
+    with pytest.raises(kz.CorruptFileError, match="broken.docx"):
+        corpus.frequency()
+    with pytest.raises(ValueError, match="errors='ignore' is not one of"):
+        kz.Corpus.from_dir(tmp_path, errors="ignore")
+
+
+def test_a_bad_meta_line_is_named_with_its_file_and_line(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXTS[0], encoding="utf-8")
+    meta = tmp_path / "meta.jsonl"
+    meta.write_text('{"file": "a.txt", "year": 2020}\n\nnot json\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"meta\.jsonl', line 3: not a JSON record"):
+        kz.Corpus.from_dir(tmp_path, pattern="*.txt", meta=meta)
+
+
+def test_meta_records_that_match_no_file_are_warned_about(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXTS[0], encoding="utf-8")
+    meta = tmp_path / "meta.jsonl"
+    meta.write_text('{"file": "a.txt", "year": 2020}\n{"file": "gone.txt", "year": 2021}\n', encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"1 record\(s\) of the meta file .* line 2 \('gone.txt'\)"):
+        corpus = kz.Corpus.from_dir(tmp_path, pattern="*.txt", meta=meta)
+    assert corpus.meta(0)["year"] == 2020

@@ -391,10 +391,14 @@ class Corpus:
     def records(self) -> Iterator[dict]:
         """One dict per document: id, meta fields, language, counts, themes, competencies and terms.
 
-        ``themes`` is ``doc.cats``; ``competencies`` and ``terms`` count the spans of
+        ``themes`` is ``doc.cats``; ``primary_theme`` is the best theme when it reaches the
+        threshold of ``kzedutext tag`` (0.5, :func:`kzedutext.batch.records.primary_theme`),
+        else None; ``competencies`` and ``terms`` count the spans of
         ``doc.spans["competencies"]`` / ``["terms"]`` by canonical form. They are empty
         when the pipeline has no component that sets them.
         """
+        from .batch.records import primary_theme  # the CLI's rule, so both give the same theme
+
         for i, doc in enumerate(self):
             loaded = self._load(i)
             themes = {k: round(float(v), 4) for k, v in doc.cats.items()}
@@ -413,7 +417,7 @@ class Corpus:
                 "n_words": sum(1 for t in doc if is_word(t)),
                 "n_sentences": sum(1 for _ in doc.sents) if doc.has_annotation("SENT_START") else 0,
                 "themes": themes,
-                "primary_theme": max(themes, key=themes.get) if themes else None,
+                "primary_theme": primary_theme(doc.cats) or None,
                 "competencies": _span_counts(doc, "competencies"),
                 "terms": _span_counts(doc, "terms"),
             }

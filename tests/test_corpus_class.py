@@ -214,3 +214,29 @@ def test_meta_records_that_match_no_file_are_warned_about(tmp_path):
     with pytest.warns(UserWarning, match=r"1 record\(s\) of the meta file .* line 2 \('gone.txt'\)"):
         corpus = kz.Corpus.from_dir(tmp_path, pattern="*.txt", meta=meta)
     assert corpus.meta(0)["year"] == 2020
+
+
+ASSESSMENT = (
+    "Критериалды бағалау сабақта оқушының жетістігін көрсетеді. Формативті бағалау мен жиынтық "
+    "бағалау критерийлері мұғалімге кері байланыс береді. Бағалау дескрипторлары оқушыға түсінікті болуы керек."
+)
+NO_THEME = ["Компетентностный подход в образовании.", "2014 2015 2016"]
+
+
+def test_primary_theme_is_none_without_theme_evidence_as_in_the_cli():
+    from kzedutext.batch.records import primary_theme
+
+    corpus = kz.Corpus.from_texts([ASSESSMENT, *NO_THEME])
+    themes = [record["primary_theme"] for record in corpus.records()]
+    assert themes == ["assessment", None, None]
+    assert [primary_theme(doc.cats) or None for doc in corpus] == themes
+    assert corpus.to_dataframe()["primary_theme"].isna().tolist() == [False, True, True]
+
+
+def test_compare_by_theme_puts_documents_without_a_theme_in_no_group():
+    from kzedutext.analytics.compare import compare
+
+    corpus = kz.Corpus.from_texts([ASSESSMENT, *NO_THEME])
+    assert [(g.group, g.n_docs) for g in compare(corpus, "theme", min_count=1)] == [("assessment", 1)]
+    with pytest.raises(ValueError, match="no document has a primary theme"):
+        compare(kz.Corpus.from_texts(NO_THEME), "theme")

@@ -35,9 +35,26 @@ def check_by(by: str) -> str:
     return by
 
 
+def _has_letter(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
 def is_word(token: Token) -> bool:
-    """True for a token with at least one letter (words, АКТ-ны, 5-сыныптан; not numbers, punctuation)."""
-    return not (token.is_punct or token.is_space) and any(ch.isalpha() for ch in token.text)
+    """True for a token with at least one letter (words, АКТ-ны, 5-сыныптан; not numbers, punctuation).
+
+    The letter must survive normalisation and lemmatisation: a Word bullet «ü» (written
+    in the Wingdings font) has the norm and lemma «•», and is not a word.
+
+    >>> import kzedutext as kz
+    >>> [t.text for t in kz.load()("ü оқушыны тыңдау;") if is_word(t)]
+    ['оқушыны', 'тыңдау']
+    """
+    return (
+        not (token.is_punct or token.is_space)
+        and _has_letter(token.text)
+        and _has_letter(token.norm_ or token.text)
+        and _has_letter(token.lemma_ or token.norm_ or token.text)
+    )
 
 
 def term_of(token: Token, by: str = "lemma") -> str:

@@ -38,6 +38,22 @@ def test_spelling_variants_of_a_lemma_count_together(nlp):
     assert "құзіреттілігі" in {r.term for r in frequency(docs, by="form")}  # forms stay as written
 
 
+BULLETED = "Сынып жетекшісінің міндеттері:\nü ата-анамен сөйлесу;\nü сынып сағатын өткізу;\nü оқушыны қолдау."
+
+
+def test_word_bullets_are_not_words(nlp):
+    doc = nlp(BULLETED)
+    assert [t.norm_ for t in doc if t.text == "ü"] == ["•"] * 3  # Wingdings bullets, as Word writes them
+    terms = {r.term for r in frequency([doc], stop_words=True)} | {r.term for r in frequency([doc], by="form")}
+    assert terms and not any(not any(ch.isalpha() for ch in term) for term in terms)
+    from kzedutext.explore.vectors import lemma_lists  # what topics and cluster labels are made of
+
+    assert "•" not in lemma_lists([doc])[0]
+    assert kz.Corpus.from_texts([BULLETED]).to_dataframe()["n_words"][0] == sum(
+        1 for t in doc if t.text not in ("ü", ":", ";", ".", "\n")
+    )
+
+
 def test_frequency_is_sorted_and_leaves_stop_words_out(docs):
     rows = frequency(docs)
     assert [r.count for r in rows] == sorted((r.count for r in rows), reverse=True)

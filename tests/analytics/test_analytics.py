@@ -104,6 +104,41 @@ def test_kwic_matches_a_phrase(docs):
     assert lines and all(line.match.lower().startswith("кәсіби") for line in lines)
 
 
+QUERY_TEXTS = [
+    "Ауыл мектебінде білім беру сапасы артты. Жаңа білім беруді жоспарлау керек.",
+    "Мұғалімнің кәсіби құзіреттілігі мен оқушының құзыреттілігі бірге дамиды.",
+    "Білім беретін ұйымдар ата-анаға кеңес береді. Мектеп білім береді.",
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "matches"),
+    [
+        ("білім беру", ["білім беру", "білім беруді", "Білім беретін", "білім береді"]),
+        ("білім бер", ["білім беру", "білім беруді", "Білім беретін", "білім береді"]),  # the internal lemma
+        ("құзіреттілік", ["құзіреттілігі", "құзыреттілігі"]),  # a variant spelling
+        ("құзыреттілігі", ["құзіреттілігі", "құзыреттілігі"]),  # an inflected form
+    ],
+)
+def test_kwic_takes_citation_forms_internal_lemmas_and_variant_spellings(nlp, query, matches):
+    docs = list(nlp.pipe(QUERY_TEXTS))
+    assert [line.match for line in kwic(docs, query)] == matches
+
+
+def test_kwic_by_form_matches_the_written_form_only(nlp):
+    docs = list(nlp.pipe(QUERY_TEXTS))
+    assert [line.match for line in kwic(docs, "Білім беруді", by="form")] == ["білім беруді"]
+
+
+def test_collocations_node_is_lemmatised_like_the_corpus(nlp):
+    docs = list(nlp.pipe(QUERY_TEXTS))
+    expected = collocations(docs, node="бер", min_count=2, top=None)
+    assert expected and collocations(docs, node="беру", min_count=2, top=None) == expected
+    assert ("білім", "бер") in {(r.w1, r.w2) for r in expected}
+    variant = collocations(docs, node="құзіреттілік", min_count=1, top=None)
+    assert variant and all("құзыреттілік" in (r.w1, r.w2) for r in variant)
+
+
 # -- n-grams and collocations -------------------------------------------------------
 def test_ngrams_count_lemma_sequences(docs):
     rows = ngrams(docs, 2, top=10)

@@ -2,7 +2,8 @@
 
 Texts are read and processed only when iterated, in batches through
 ``nlp.pipe`` (``n_process``, ``batch_size``). Processed docs are cached by the
-hash of their text and the pipeline's components: in memory (turn it off with
+hash of their text and of the pipeline (its config, and the content of every file
+the config names, such as an ``ontology_file``): in memory (turn it off with
 ``keep_in_memory=False`` for a corpus larger than memory), and on disk as spaCy
 ``DocBin`` files when ``cache_dir`` is given, so a second pass, or a second
 session, does not run the pipeline again.
@@ -128,6 +129,7 @@ class Corpus:
         self._loaded: dict[int, _Loaded] = {}
         #: files left out because ``kz.read`` could not read them (see :meth:`from_files`)
         self.failures: tuple[ReadFailure, ...] = ()
+        self._pipeline_fingerprint: tuple[tuple, str] | None = None
 
     # -- construction ---------------------------------------------------------------
     @classmethod
@@ -323,8 +325,17 @@ class Corpus:
         return self._load(i).meta
 
     def _key(self, text: str) -> str:
-        h = hashlib.sha256(",".join(self.nlp.pipe_names).encode() + b"\0" + text.encode("utf-8"))
+        h = hashlib.sha256(self._pipeline_key().encode() + b"\0" + text.encode("utf-8"))
         return h.hexdigest()[:32]
+
+    def _pipeline_key(self) -> str:
+        """What the processed docs depend on besides the text: the pipeline's config and the
+        content of every file it names (computed again when a component is replaced)."""
+        nlp = self.nlp
+        components = (id(nlp), tuple((name, id(component)) for name, component in nlp.pipeline))
+        if self._pipeline_fingerprint is None or self._pipeline_fingerprint[0] != components:
+            self._pipeline_fingerprint = (components, pipeline_fingerprint(nlp))
+        return self._pipeline_fingerprint[1]
 
     def _cached(self, key: str) -> Doc | None:
         if key in self._memory:
@@ -462,6 +473,41 @@ class Corpus:
         from .reuse import find_reuse
 
         return find_reuse(list(self), **options)
+
+
+def pipeline_fingerprint(nlp: Language) -> str:
+    """A hash of the pipeline's config (``nlp.config``) and of the content of every file a
+    config value names, so a cache keyed by it is not reused after a component's options
+    or its data file (``ontology_file=``, ``extra_taxonomies=``) change.
+
+    >>> import kzedutext as kz
+    >>> pipeline_fingerprint(kz.load()) == pipeline_fingerprint(kz.load())
+    True
+    """
+    try:
+        config = nlp.config.to_str()
+    except Exception:  # a value thinc cannot write: its repr still tells configs apart
+        config = json.dumps(dict(nlp.config), sort_keys=True, default=repr)
+    h = hashlib.sha256(config.encode("utf-8"))
+    for path in sorted(set(_config_files(dict(nlp.config)))):
+        h.update(b"\0" + path.encode("utf-8") + b"\0" + hashlib.sha256(Path(path).read_bytes()).digest())
+    return h.hexdigest()
+
+
+def _config_files(value) -> Iterator[str]:
+    """Every string in a (nested) config value that names an existing file."""
+    if isinstance(value, dict):
+        for v in value.values():
+            yield from _config_files(v)
+    elif isinstance(value, list | tuple):
+        for v in value:
+            yield from _config_files(v)
+    elif isinstance(value, str | Path) and str(value) and "\n" not in str(value):
+        try:
+            if Path(value).is_file():
+                yield str(Path(value).resolve())
+        except (OSError, ValueError):
+            pass
 
 
 def _span_counts(doc: Doc, key: str) -> list[dict]:

@@ -240,3 +240,27 @@ def test_compare_by_theme_puts_documents_without_a_theme_in_no_group():
     assert [(g.group, g.n_docs) for g in compare(corpus, "theme", min_count=1)] == [("assessment", 1)]
     with pytest.raises(ValueError, match="no document has a primary theme"):
         compare(kz.Corpus.from_texts(NO_THEME), "theme")
+
+
+def _with_ontology(path):
+    nlp = kz.load()
+    nlp.remove_pipe("kk_terms")
+    nlp.add_pipe("kk_terms", config={"ontology_file": str(path)}, before="kk_themes")
+    return nlp
+
+
+def test_disk_cache_is_not_reused_after_the_pipeline_config_or_its_files_change(tmp_path):
+    texts = ["Оқушылардың робототехникалық сауаттылығы дамиды."]
+    cache = tmp_path / "cache"
+    terms = lambda corpus: [t["canonical"] for t in corpus.to_dataframe()["terms"][0]]  # noqa: E731
+    default = terms(kz.Corpus.from_texts(texts, cache_dir=cache))
+    ontology = tmp_path / "extra.json"
+    concept = {"id": "robotics_literacy", "family": "literacy", "category": "literacy", "en": "robotics literacy"}
+    ontology.write_text(json.dumps({"concepts": [{**concept, "modifiers": ["робототехникалық"]}]}), encoding="utf-8")
+    extended = terms(kz.Corpus.from_texts(texts, nlp=_with_ontology(ontology), cache_dir=cache))
+    assert "робототехникалық сауаттылық" in extended and "робототехникалық сауаттылық" not in default
+    assert terms(kz.Corpus.from_texts(texts, nlp=_with_ontology(ontology), cache_dir=cache)) == extended
+    ontology.write_text(json.dumps({"concepts": [{**concept, "modifiers": ["цифрлық"]}]}), encoding="utf-8")
+    changed = terms(kz.Corpus.from_texts(texts, nlp=_with_ontology(ontology), cache_dir=cache))
+    assert "робототехникалық сауаттылық" not in changed  # same path, new content: not the cached docs
+    assert len(list(cache.glob("*.spacy"))) == 3

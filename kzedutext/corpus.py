@@ -33,6 +33,7 @@ from spacy.tokens import Doc, DocBin
 
 from .analytics.terms import is_word
 from .ingest import SUFFIXES, Document, ReadError, read
+from .text.langid import identify
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,24 @@ def _load_item(item: CorpusItem) -> _Loaded:
         document: Document = read(item.path)
         meta = {**document.meta.to_dict(), **{k: v for k, v in item.meta.items() if v is not None}}
         return _Loaded(document.text_in(), meta, document.language)
-    return _Loaded(item.text or "", dict(item.meta), item.meta.get("language", "kk"))
+    text = item.text or ""
+    return _Loaded(text, dict(item.meta), item.meta.get("language") or text_language(text))
+
+
+def text_language(text: str) -> str:
+    """The language of most of ``text``'s characters, line by line with the project's language
+    identification (:mod:`kzedutext.text.langid`), as ``kz.read`` gives a file's language:
+    ``"kk"``, ``"ru"``, ``"en"``, or ``"other"`` when no line is in any of them.
+
+    >>> text_language("Мұғалім сабақ береді."), text_language("Учитель ведёт урок."), text_language("2014")
+    ('kk', 'ru', 'other')
+    """
+    counts: Counter[str] = Counter()
+    for line in text.splitlines():
+        if line.strip():
+            counts[identify(line)] += len(line.strip())
+    top = [language for language, _ in counts.most_common() if language != "other"]
+    return top[0] if top else "other"
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -142,6 +160,9 @@ class Corpus:
         **options,
     ) -> Corpus:
         """A corpus of strings; ids default to ``"0"``, ``"1"``, ...; ``meta`` one dict per text.
+
+        Each text's ``language`` is identified as ``kz.read`` does for files (see
+        :func:`text_language`), unless its meta gives one.
 
         ``texts`` is a list (or other iterable) of strings: one text alone is refused,
         since it would make one document per character; wrap it as ``[text]``.

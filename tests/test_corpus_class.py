@@ -264,3 +264,16 @@ def test_disk_cache_is_not_reused_after_the_pipeline_config_or_its_files_change(
     changed = terms(kz.Corpus.from_texts(texts, nlp=_with_ontology(ontology), cache_dir=cache))
     assert "робототехникалық сауаттылық" not in changed  # same path, new content: not the cached docs
     assert len(list(cache.glob("*.spacy"))) == 3
+
+
+def test_from_texts_identifies_each_texts_language_like_from_files(tmp_path):
+    texts = ["Мұғалім сабақ береді.", "Компетентностный подход в образовании.", "2014 2015 2016", ""]
+    df = kz.Corpus.from_texts(texts).to_dataframe()
+    assert df["language"].tolist() == ["kk", "ru", "other", "other"]
+    paths = []
+    for i, text in enumerate(texts[:3]):
+        paths.append(tmp_path / f"{i}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    assert kz.Corpus.from_files(paths).to_dataframe()["language"].tolist() == df["language"].tolist()[:3]
+    given = kz.Corpus.from_texts(texts[1:2], meta=[{"language": "kk"}]).to_dataframe()
+    assert given["language"].tolist() == ["kk"]  # a language in the meta is kept

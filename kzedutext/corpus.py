@@ -2,7 +2,8 @@
 
 Texts are read and processed only when iterated, in batches through
 ``nlp.pipe`` (``n_process``, ``batch_size``). Processed docs are cached by the
-hash of their text and the pipeline's components: in memory (turn it off with
+hash of their text and of the pipeline (its config, and the content of every file
+the config names, such as an ``ontology_file``): in memory (turn it off with
 ``keep_in_memory=False`` for a corpus larger than memory), and on disk as spaCy
 ``DocBin`` files when ``cache_dir`` is given, so a second pass, or a second
 session, does not run the pipeline again.
@@ -20,6 +21,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -29,7 +32,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from .analytics.terms import is_word
-from .ingest import SUFFIXES, Document, read
+from .ingest import SUFFIXES, Document, ReadError, read
+from .text.langid import identify
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,65 @@ class _Loaded:
     text: str
     meta: dict
     language: str
+
+
+@dataclass(frozen=True)
+class ReadFailure:
+    """A file left out of a corpus: its path, why ``kz.read`` refused it, the error's class name."""
+
+    path: str
+    reason: str
+    error: str
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "reason": self.reason, "error": self.error}
+
+
+#: what ``from_files`` / ``from_dir`` do with a file ``kz.read`` cannot read
+ERRORS = ("skip", "raise")
+
+
+def _load_item(item: CorpusItem) -> _Loaded:
+    """Read one item: a file with ``kz.read`` (its meta under the given one), or a text as is."""
+    if item.path is not None:
+        document: Document = read(item.path)
+        meta = {**document.meta.to_dict(), **{k: v for k, v in item.meta.items() if v is not None}}
+        return _Loaded(document.text_in(), meta, document.language)
+    text = item.text or ""
+    return _Loaded(text, dict(item.meta), item.meta.get("language") or text_language(text))
+
+
+def text_language(text: str) -> str:
+    """The language of most of ``text``'s characters, line by line with the project's language
+    identification (:mod:`kzedutext.text.langid`), as ``kz.read`` gives a file's language:
+    ``"kk"``, ``"ru"``, ``"en"``, or ``"other"`` when no line is in any of them.
+
+    >>> text_language("Мұғалім сабақ береді."), text_language("Учитель ведёт урок."), text_language("2014")
+    ('kk', 'ru', 'other')
+    """
+    counts: Counter[str] = Counter()
+    for line in text.splitlines():
+        if line.strip():
+            counts[identify(line)] += len(line.strip())
+    top = [language for language, _ in counts.most_common() if language != "other"]
+    return top[0] if top else "other"
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.absolute().relative_to(root.absolute()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _file_ids(paths: Sequence[Path], *, root: Path) -> list[str]:
+    """File stems, or the path relative to ``root`` for files whose stem is shared.
+
+    >>> _file_ids([Path("a/paper.txt"), Path("b/paper.txt"), Path("c/note.pdf")], root=Path("."))
+    ['a/paper.txt', 'b/paper.txt', 'note']
+    """
+    stems = Counter(p.stem for p in paths)
+    return [_relative(p, root) if stems[p.stem] > 1 else p.stem for p in paths]
 
 
 class Corpus:
@@ -82,6 +145,9 @@ class Corpus:
         self._nlp = nlp
         self._memory: dict[str, Doc] = {}
         self._loaded: dict[int, _Loaded] = {}
+        #: files left out because ``kz.read`` could not read them (see :meth:`from_files`)
+        self.failures: tuple[ReadFailure, ...] = ()
+        self._pipeline_fingerprint: tuple[tuple, str] | None = None
 
     # -- construction ---------------------------------------------------------------
     @classmethod
@@ -93,7 +159,20 @@ class Corpus:
         meta: Sequence[dict] | None = None,
         **options,
     ) -> Corpus:
-        """A corpus of strings; ids default to ``"0"``, ``"1"``, ...; ``meta`` one dict per text."""
+        """A corpus of strings; ids default to ``"0"``, ``"1"``, ...; ``meta`` one dict per text.
+
+        Each text's ``language`` is identified as ``kz.read`` does for files (see
+        :func:`text_language`), unless its meta gives one.
+
+        ``texts`` is a list (or other iterable) of strings: one text alone is refused,
+        since it would make one document per character; wrap it as ``[text]``.
+        """
+        if isinstance(texts, str | bytes):
+            raise ValueError(
+                f"from_texts() takes a list of texts, not one {type(texts).__name__} "
+                f"({len(texts)} characters would become {len(texts)} documents); wrap it in a list: "
+                "Corpus.from_texts([text]). For files use Corpus.from_files or Corpus.from_dir."
+            )
         texts = list(texts)
         ids = list(ids) if ids is not None else [str(i) for i in range(len(texts))]
         meta = list(meta) if meta is not None else [{} for _ in texts]
@@ -104,25 +183,60 @@ class Corpus:
         )
 
     @classmethod
-    def from_files(cls, paths: Iterable[str | Path], *, meta: str | Path | None = None, **options) -> Corpus:
-        """A corpus of files read with ``kz.read`` when processed; ids are file stems.
+    def from_files(
+        cls,
+        paths: Iterable[str | Path],
+        *,
+        meta: str | Path | None = None,
+        errors: str = "skip",
+        **options,
+    ) -> Corpus:
+        """A corpus of files read with ``kz.read``.
 
-        ``meta`` names a JSON-lines file whose records (matched by ``file`` name or
-        ``id``) add fields such as ``year`` or ``themes`` to each document's metadata.
+        Ids are file stems; files sharing a stem (``paper.docx`` and ``paper.pdf``,
+        ``a/paper.txt`` and ``b/paper.txt``) get their path relative to the folder the
+        files share instead (``"paper.docx"``, ``"a/paper.txt"``), so ids are unique and
+        do not depend on the order of ``paths``.
+
+        ``errors="skip"`` (default) reads every file now: a file ``kz.read`` cannot read
+        (corrupt, binary, empty ...) is left out, listed in :attr:`failures`
+        (:class:`ReadFailure`) and summed up in one warning. ``errors="raise"`` reads
+        files only when they are processed and lets the first ``kz.ReadError`` through.
+
+        ``meta`` names a JSON-lines file whose records (matched by ``file``, a path
+        relative to the meta file or a file name, or by ``id``) add fields such as
+        ``year`` or ``themes`` to each document's metadata; records that match no
+        file are named in a warning.
+
+        >>> import tempfile, pathlib, warnings
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "a.txt").write_text("Мұғалім сабақ береді.", encoding="utf-8")
+        >>> _ = (folder / "b.txt").write_bytes(b"")
+        >>> with warnings.catch_warnings(record=True):
+        ...     corpus = Corpus.from_files([folder / "a.txt", folder / "b.txt"])
+        >>> corpus.ids, [(pathlib.Path(f.path).name, f.error) for f in corpus.failures]
+        (['a'], [('b.txt', 'EmptyFileError')])
         """
-        extra = _read_meta(meta) if meta is not None else {}
-        items = []
-        for p in map(Path, paths):
-            info = extra.get(p.name) or extra.get(p.stem) or {}
-            items.append(CorpusItem(str(info.get("id", p.stem)), None, str(p), dict(info)))
-        return cls(items, **options)
+        paths = [Path(p) for p in paths]
+        root = Path(os.path.commonpath([p.absolute().parent for p in paths])) if paths else Path()
+        return cls._from_paths(paths, root=root, meta=meta, errors=errors, options=options)
 
     @classmethod
     def from_dir(
-        cls, folder: str | Path, *, pattern: str | None = None, meta: str | Path | None = None, **options
+        cls,
+        folder: str | Path,
+        *,
+        pattern: str | None = None,
+        meta: str | Path | None = None,
+        errors: str = "skip",
+        **options,
     ) -> Corpus:
         """The files in ``folder`` (recursively, sorted by path, hidden ones skipped) that ``kz.read``
-        can read, or that match ``pattern`` (e.g. ``"*.txt"``) when given."""
+        can read, or that match ``pattern`` (e.g. ``"*.txt"``) when given.
+
+        Ids, ``meta`` and ``errors`` are as in :meth:`from_files`; an id that needs a path
+        is the path relative to ``folder``.
+        """
         folder = Path(folder)
         if not folder.is_dir():
             raise ValueError(f"{str(folder)!r} is not a folder")
@@ -133,7 +247,59 @@ class Corpus:
             and not any(part.startswith(".") for part in p.relative_to(folder).parts)
             and (pattern is not None or p.suffix.lower() in SUFFIXES)
         )
-        return cls.from_files(files, meta=meta, **options)
+        return cls._from_paths(files, root=folder, meta=meta, errors=errors, options=options)
+
+    @classmethod
+    def _from_paths(
+        cls, paths: list[Path], *, root: Path, meta: str | Path | None, errors: str, options: dict
+    ) -> Corpus:
+        if errors not in ERRORS:
+            raise ValueError(f"errors={errors!r} is not one of {ERRORS}")
+        rows = _read_meta(meta) if meta is not None else []
+        used: set[int] = set()
+        items = []
+        for path, own_id in zip(paths, _file_ids(paths, root=root), strict=True):
+            row = _meta_row(rows, path, root=root, meta_file=meta, ids=(own_id, path.stem))
+            info: dict = {}
+            if row is not None:
+                used.add(row.line)
+                info = row.record
+            items.append(CorpusItem(str(info.get("id", own_id)), None, str(path), dict(info)))
+        unused = [row for row in rows if row.line not in used]
+        if unused:
+            shown = ", ".join(
+                f"line {r.line} ({r.record.get('file') or r.record.get('id')!r})" for r in unused[:3]
+            )
+            more = f" and {len(unused) - 3} more" if len(unused) > 3 else ""
+            warnings.warn(
+                f"{len(unused)} record(s) of the meta file {str(meta)!r} match no file of the corpus: "
+                f"{shown}{more}; check their 'file' or 'id' fields",
+                stacklevel=3,
+            )
+        if errors == "raise":
+            return cls(items, **options)
+        loaded: list[_Loaded] = []
+        kept: list[CorpusItem] = []
+        failures: list[ReadFailure] = []
+        for item in items:
+            try:
+                loaded.append(_load_item(item))
+            except ReadError as err:
+                failures.append(ReadFailure(item.path or "", err.reason, type(err).__name__))
+            else:
+                kept.append(item)
+        corpus = cls(kept, **options)
+        corpus._loaded = dict(enumerate(loaded))
+        corpus.failures = tuple(failures)
+        if failures:
+            shown = ", ".join(f"{Path(f.path).name} ({f.error})" for f in failures[:3])
+            more = f" and {len(failures) - 3} more" if len(failures) > 3 else ""
+            warnings.warn(
+                f"{len(failures)} of {len(items)} files could not be read and were skipped: {shown}{more}. "
+                "See corpus.failures for the reasons, or pass errors='raise' to stop at the first one.",
+                stacklevel=3,
+            )
+        return corpus
 
     @classmethod
     def from_dataframe(cls, frame, *, text: str = "text", id: str | None = None, **options) -> Corpus:
@@ -168,13 +334,7 @@ class Corpus:
 
     def _load(self, i: int) -> _Loaded:
         if i not in self._loaded:
-            item = self.items[i]
-            if item.path is not None:
-                document: Document = read(item.path)
-                meta = {**document.meta.to_dict(), **{k: v for k, v in item.meta.items() if v is not None}}
-                self._loaded[i] = _Loaded(document.text_in(), meta, document.language)
-            else:
-                self._loaded[i] = _Loaded(item.text or "", dict(item.meta), item.meta.get("language", "kk"))
+            self._loaded[i] = _load_item(self.items[i])
         return self._loaded[i]
 
     def texts(self) -> Iterator[str]:
@@ -186,8 +346,17 @@ class Corpus:
         return self._load(i).meta
 
     def _key(self, text: str) -> str:
-        h = hashlib.sha256(",".join(self.nlp.pipe_names).encode() + b"\0" + text.encode("utf-8"))
+        h = hashlib.sha256(self._pipeline_key().encode() + b"\0" + text.encode("utf-8"))
         return h.hexdigest()[:32]
+
+    def _pipeline_key(self) -> str:
+        """What the processed docs depend on besides the text: the pipeline's config and the
+        content of every file it names (computed again when a component is replaced)."""
+        nlp = self.nlp
+        components = (id(nlp), tuple((name, id(component)) for name, component in nlp.pipeline))
+        if self._pipeline_fingerprint is None or self._pipeline_fingerprint[0] != components:
+            self._pipeline_fingerprint = (components, pipeline_fingerprint(nlp))
+        return self._pipeline_fingerprint[1]
 
     def _cached(self, key: str) -> Doc | None:
         if key in self._memory:
@@ -254,10 +423,14 @@ class Corpus:
     def records(self) -> Iterator[dict]:
         """One dict per document: id, meta fields, language, counts, themes, competencies and terms.
 
-        ``themes`` is ``doc.cats``; ``competencies`` and ``terms`` count the spans of
+        ``themes`` is ``doc.cats``; ``primary_theme`` is the best theme when it reaches the
+        threshold of ``kzedutext tag`` (0.5, :func:`kzedutext.batch.records.primary_theme`),
+        else None; ``competencies`` and ``terms`` count the spans of
         ``doc.spans["competencies"]`` / ``["terms"]`` by canonical form. They are empty
         when the pipeline has no component that sets them.
         """
+        from .batch.records import primary_theme  # the CLI's rule, so both give the same theme
+
         for i, doc in enumerate(self):
             loaded = self._load(i)
             themes = {k: round(float(v), 4) for k, v in doc.cats.items()}
@@ -276,7 +449,7 @@ class Corpus:
                 "n_words": sum(1 for t in doc if is_word(t)),
                 "n_sentences": sum(1 for _ in doc.sents) if doc.has_annotation("SENT_START") else 0,
                 "themes": themes,
-                "primary_theme": max(themes, key=themes.get) if themes else None,
+                "primary_theme": primary_theme(doc.cats) or None,
                 "competencies": _span_counts(doc, "competencies"),
                 "terms": _span_counts(doc, "terms"),
             }
@@ -323,6 +496,41 @@ class Corpus:
         return find_reuse(list(self), **options)
 
 
+def pipeline_fingerprint(nlp: Language) -> str:
+    """A hash of the pipeline's config (``nlp.config``) and of the content of every file a
+    config value names, so a cache keyed by it is not reused after a component's options
+    or its data file (``ontology_file=``, ``extra_taxonomies=``) change.
+
+    >>> import kzedutext as kz
+    >>> pipeline_fingerprint(kz.load()) == pipeline_fingerprint(kz.load())
+    True
+    """
+    try:
+        config = nlp.config.to_str()
+    except Exception:  # a value thinc cannot write: its repr still tells configs apart
+        config = json.dumps(dict(nlp.config), sort_keys=True, default=repr)
+    h = hashlib.sha256(config.encode("utf-8"))
+    for path in sorted(set(_config_files(dict(nlp.config)))):
+        h.update(b"\0" + path.encode("utf-8") + b"\0" + hashlib.sha256(Path(path).read_bytes()).digest())
+    return h.hexdigest()
+
+
+def _config_files(value) -> Iterator[str]:
+    """Every string in a (nested) config value that names an existing file."""
+    if isinstance(value, dict):
+        for v in value.values():
+            yield from _config_files(v)
+    elif isinstance(value, list | tuple):
+        for v in value:
+            yield from _config_files(v)
+    elif isinstance(value, str | Path) and str(value) and "\n" not in str(value):
+        try:
+            if Path(value).is_file():
+                yield str(Path(value).resolve())
+        except (OSError, ValueError):
+            pass
+
+
 def _span_counts(doc: Doc, key: str) -> list[dict]:
     """[{canonical, category, count}] for the spans of ``doc.spans[key]``, most frequent first."""
     if key not in doc.spans:
@@ -336,13 +544,52 @@ def _span_counts(doc: Doc, key: str) -> list[dict]:
     return [{"canonical": c, "category": category[c], "count": n} for c, n in counts.most_common()]
 
 
-def _read_meta(path: str | Path) -> dict[str, dict]:
-    out: dict[str, dict] = {}
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            rec = json.loads(line)
-            if "file" in rec:
-                out[Path(rec["file"]).name] = rec
-            if "id" in rec:
-                out.setdefault(str(rec["id"]), rec)
-    return out
+@dataclass(frozen=True)
+class _MetaRow:
+    line: int
+    record: dict
+
+
+def _read_meta(path: str | Path) -> list[_MetaRow]:
+    """The records of a JSON-lines meta file; an error names the file and the line."""
+    rows = []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise ValueError(
+                f"meta file {str(path)!r}, line {n}: not a JSON record ({err.msg}, column {err.colno}); "
+                'each line must be one JSON object such as {"file": "a.txt", "year": 2020}'
+            ) from None
+        if not isinstance(record, dict):
+            raise ValueError(
+                f"meta file {str(path)!r}, line {n}: expected a JSON object, got {type(record).__name__}"
+            )
+        rows.append(_MetaRow(n, record))
+    return rows
+
+
+def _meta_row(
+    rows: list[_MetaRow], path: Path, *, root: Path, meta_file: str | Path | None, ids: tuple[str, ...]
+) -> _MetaRow | None:
+    """The first record naming ``path`` by its ``file`` (a path relative to the meta file
+    or to ``root``, or the file name), else the first whose ``id`` is one of ``ids``."""
+    if not rows:
+        return None
+    here = path.resolve()
+    relative = _relative(path, root)
+    for row in rows:
+        file = row.record.get("file")
+        if file is None:
+            continue
+        file = str(file)
+        if file in (relative, path.name) or (
+            meta_file is not None and (Path(meta_file).parent / file).resolve() == here
+        ):
+            return row
+    for row in rows:
+        if "id" in row.record and str(row.record["id"]) in ids:
+            return row
+    return None

@@ -153,3 +153,127 @@ def test_from_dir_takes_every_readable_format_and_skips_the_rest(tmp_path):
     (tmp_path / ".hidden.txt").write_text(TEXTS[1], encoding="utf-8")
     assert kz.Corpus.from_dir(tmp_path).ids == ["a", "b"]
     assert kz.Corpus.from_dir(tmp_path, pattern="*.txt").ids == ["a"]
+
+
+def test_files_sharing_a_stem_get_their_relative_path_as_id(tmp_path):
+    for name, text in (("a/paper.txt", TEXTS[0]), ("b/paper.txt", TEXTS[1]), ("c/note.txt", TEXTS[0])):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "paper.html").write_text(f"<p>{TEXTS[1]}</p>", encoding="utf-8")
+    corpus = kz.Corpus.from_dir(tmp_path)
+    assert corpus.ids == ["a/paper.txt", "b/paper.txt", "note", "paper.html"]
+    assert [d.text for d in corpus][:2] == TEXTS[:2]
+    files = [tmp_path / "b/paper.txt", tmp_path / "a/paper.txt"]
+    assert kz.Corpus.from_files(files).ids == ["b/paper.txt", "a/paper.txt"]  # the ids do not depend on order
+
+
+def _folder_with_bad_files(tmp_path):
+    (tmp_path / "good.txt").write_text(TEXTS[1], encoding="utf-8")
+    (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04" + b"\x00garbage" * 50)
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "junk.txt").write_bytes(bytes(range(256)) * 8)
+    return tmp_path
+
+
+def test_unreadable_files_are_skipped_listed_and_warned_about_once(tmp_path):
+    folder = _folder_with_bad_files(tmp_path)
+    with pytest.warns(UserWarning, match="3 of 4 files could not be read") as record:
+        corpus = kz.Corpus.from_dir(folder)
+    assert len(record) == 1
+    assert corpus.ids == ["good"]
+    assert [(f.path, f.error) for f in corpus.failures] == [
+        (str(folder / "broken.docx"), "CorruptFileError"),
+        (str(folder / "empty.txt"), "EmptyFileError"),
+        (str(folder / "junk.txt"), "NotTextError"),
+    ]
+    assert all(f.reason for f in corpus.failures)
+    assert [row.term for row in corpus.frequency(top=2)] and len(corpus.to_dataframe()) == 1
+
+
+def test_errors_raise_keeps_the_first_read_error(tmp_path):
+    corpus = kz.Corpus.from_dir(_folder_with_bad_files(tmp_path), errors="raise")
+    assert corpus.ids == ["broken", "empty", "good", "junk"] and corpus.failures == ()
+    with pytest.raises(kz.CorruptFileError, match="broken.docx"):
+        corpus.frequency()
+    with pytest.raises(ValueError, match="errors='ignore' is not one of"):
+        kz.Corpus.from_dir(tmp_path, errors="ignore")
+
+
+def test_a_bad_meta_line_is_named_with_its_file_and_line(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXTS[0], encoding="utf-8")
+    meta = tmp_path / "meta.jsonl"
+    meta.write_text('{"file": "a.txt", "year": 2020}\n\nnot json\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"meta\.jsonl', line 3: not a JSON record"):
+        kz.Corpus.from_dir(tmp_path, pattern="*.txt", meta=meta)
+
+
+def test_meta_records_that_match_no_file_are_warned_about(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXTS[0], encoding="utf-8")
+    meta = tmp_path / "meta.jsonl"
+    meta.write_text('{"file": "a.txt", "year": 2020}\n{"file": "gone.txt", "year": 2021}\n', encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"1 record\(s\) of the meta file .* line 2 \('gone.txt'\)"):
+        corpus = kz.Corpus.from_dir(tmp_path, pattern="*.txt", meta=meta)
+    assert corpus.meta(0)["year"] == 2020
+
+
+ASSESSMENT = (
+    "Критериалды бағалау сабақта оқушының жетістігін көрсетеді. Формативті бағалау мен жиынтық "
+    "бағалау критерийлері мұғалімге кері байланыс береді. Бағалау дескрипторлары оқушыға түсінікті болуы керек."
+)
+NO_THEME = ["Компетентностный подход в образовании.", "2014 2015 2016"]
+
+
+def test_primary_theme_is_none_without_theme_evidence_as_in_the_cli():
+    from kzedutext.batch.records import primary_theme
+
+    corpus = kz.Corpus.from_texts([ASSESSMENT, *NO_THEME])
+    themes = [record["primary_theme"] for record in corpus.records()]
+    assert themes == ["assessment", None, None]
+    assert [primary_theme(doc.cats) or None for doc in corpus] == themes
+    assert corpus.to_dataframe()["primary_theme"].isna().tolist() == [False, True, True]
+
+
+def test_compare_by_theme_puts_documents_without_a_theme_in_no_group():
+    from kzedutext.analytics.compare import compare
+
+    corpus = kz.Corpus.from_texts([ASSESSMENT, *NO_THEME])
+    assert [(g.group, g.n_docs) for g in compare(corpus, "theme", min_count=1)] == [("assessment", 1)]
+    with pytest.raises(ValueError, match="no document has a primary theme"):
+        compare(kz.Corpus.from_texts(NO_THEME), "theme")
+
+
+def _with_ontology(path):
+    nlp = kz.load()
+    nlp.remove_pipe("kk_terms")
+    nlp.add_pipe("kk_terms", config={"ontology_file": str(path)}, before="kk_themes")
+    return nlp
+
+
+def test_disk_cache_is_not_reused_after_the_pipeline_config_or_its_files_change(tmp_path):
+    texts = ["Оқушылардың робототехникалық сауаттылығы дамиды."]
+    cache = tmp_path / "cache"
+    terms = lambda corpus: [t["canonical"] for t in corpus.to_dataframe()["terms"][0]]  # noqa: E731
+    default = terms(kz.Corpus.from_texts(texts, cache_dir=cache))
+    ontology = tmp_path / "extra.json"
+    concept = {"id": "robotics_literacy", "family": "literacy", "category": "literacy", "en": "robotics literacy"}
+    ontology.write_text(json.dumps({"concepts": [{**concept, "modifiers": ["робототехникалық"]}]}), encoding="utf-8")
+    extended = terms(kz.Corpus.from_texts(texts, nlp=_with_ontology(ontology), cache_dir=cache))
+    assert "робототехникалық сауаттылық" in extended and "робототехникалық сауаттылық" not in default
+    assert terms(kz.Corpus.from_texts(texts, nlp=_with_ontology(ontology), cache_dir=cache)) == extended
+    ontology.write_text(json.dumps({"concepts": [{**concept, "modifiers": ["цифрлық"]}]}), encoding="utf-8")
+    changed = terms(kz.Corpus.from_texts(texts, nlp=_with_ontology(ontology), cache_dir=cache))
+    assert "робототехникалық сауаттылық" not in changed  # same path, new content: not the cached docs
+    assert len(list(cache.glob("*.spacy"))) == 3
+
+
+def test_from_texts_identifies_each_texts_language_like_from_files(tmp_path):
+    texts = ["Мұғалім сабақ береді.", "Компетентностный подход в образовании.", "2014 2015 2016", ""]
+    df = kz.Corpus.from_texts(texts).to_dataframe()
+    assert df["language"].tolist() == ["kk", "ru", "other", "other"]
+    paths = []
+    for i, text in enumerate(texts[:3]):
+        paths.append(tmp_path / f"{i}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    assert kz.Corpus.from_files(paths).to_dataframe()["language"].tolist() == df["language"].tolist()[:3]
+    given = kz.Corpus.from_texts(texts[1:2], meta=[{"language": "kk"}]).to_dataframe()
+    assert given["language"].tolist() == ["kk"]  # a language in the meta is kept

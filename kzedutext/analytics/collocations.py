@@ -18,7 +18,7 @@ from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 
 from ._docs import as_docs
 from .ngrams import sentence_terms
-from .terms import check_by
+from .terms import check_by, query_terms
 
 MEASURES = {
     "pmi": BigramAssocMeasures.pmi,
@@ -50,7 +50,9 @@ def collocations(
 ) -> list[Collocation]:
     """Pairs by descending score; ``window=2`` pairs neighbours, larger windows pair words up to ``window - 1`` apart.
 
-    ``node`` keeps only pairs with that term.
+    ``node`` keeps only pairs with that word, lemmatised and spelling-folded as the corpus's
+    words are (``"беру"`` and the internal lemma ``"бер"`` both work; see
+    :func:`~kzedutext.analytics.terms.query_terms`).
     """
     check_by(by)
     if measure not in MEASURES:
@@ -70,7 +72,8 @@ def collocations(
     finder.apply_ngram_filter(lambda w1, w2: w1 is None or w2 is None)
     finder.apply_freq_filter(min_count)
     if node is not None:
-        finder.apply_ngram_filter(lambda w1, w2: node not in (w1, w2))
+        nodes = query_terms(node, by)
+        finder.apply_ngram_filter(lambda w1, w2: w1 not in nodes and w2 not in nodes)
     scored = finder.score_ngrams(MEASURES[measure])
     rows = [
         Collocation(w1, w2, round(float(s), 4), finder.ngram_fd[(w1, w2)], measure) for (w1, w2), s in scored

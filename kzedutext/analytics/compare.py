@@ -32,14 +32,18 @@ class GroupComparison:
 def group_docs(corpus, field: str) -> dict[object, list[int]]:
     """Document positions by the value of ``field`` in their metadata (list values: one group per item).
 
-    ``field="theme"`` groups by the pipeline's top theme (``doc.cats``), or by the
-    metadata's ``primary_theme`` when the pipeline scores no themes.
+    ``field="theme"`` groups by the pipeline's primary theme (``doc.cats``; the best theme
+    when it reaches the threshold of ``kzedutext tag``, see
+    :func:`kzedutext.batch.records.primary_theme`), or by the metadata's ``primary_theme``
+    when the pipeline scores no themes. A document without a theme at the threshold is in
+    no group (as a document without the field is).
     """
+    from ..batch.records import primary_theme
+
     groups: dict[object, list[int]] = defaultdict(list)
     for i in range(len(corpus)):
         if field == "theme" and corpus[i].cats:
-            cats = corpus[i].cats
-            values = [max(cats, key=cats.get)]
+            values = [primary_theme(corpus[i].cats) or None]
         else:
             value = corpus.meta(i).get("primary_theme" if field == "theme" else field)
             values = value if isinstance(value, list | tuple) else [value]
@@ -55,6 +59,11 @@ def compare(
     """Key terms of each group of ``field`` against all other documents, groups in sorted order."""
     groups = group_docs(corpus, field)
     if not groups and len(corpus):
+        if field == "theme":
+            raise ValueError(
+                "no document has a primary theme (a theme score of at least 0.5, or a 'primary_theme' "
+                "in the metadata); compare by another field"
+            )
         raise ValueError(f"no document has the metadata field {field!r}")
     out = []
     for value in sorted(groups, key=str):

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ._docs import as_docs
-from .terms import check_by, term_of
+from .terms import check_by, query_terms, term_of
 
 SORTS = (None, "left", "right")
 
@@ -36,6 +36,10 @@ class KwicLine:
 def kwic(docs, query: str, *, by: str = "lemma", window: int = 5, sort: str | None = None) -> list[KwicLine]:
     """Occurrences of ``query`` (one or more words, matched by lemma or form), in corpus order.
 
+    Each query word is lemmatised and spelling-folded as the corpus's words are (see
+    :func:`~kzedutext.analytics.terms.query_terms`), so ``"білім беру"``, an internal lemma
+    such as ``"білім бер"`` and a variant spelling (``"құзіреттілік"``) all match.
+
     ``sort="left"`` orders by the words before the match (nearest first),
     ``sort="right"`` by the words after it.
     """
@@ -44,7 +48,7 @@ def kwic(docs, query: str, *, by: str = "lemma", window: int = 5, sort: str | No
         raise ValueError(f"window must be at least 0, got {window}")
     if sort not in SORTS:
         raise ValueError(f"sort={sort!r}; choose one of {SORTS}")
-    wanted = [w.lower() for w in query.split()]
+    wanted = [query_terms(w, by) for w in query.split()]
     if not wanted:
         return []
     lines = []
@@ -53,7 +57,7 @@ def kwic(docs, query: str, *, by: str = "lemma", window: int = 5, sort: str | No
         tokens = [t for t in doc if not t.is_space]
         terms = [term_of(t, by) for t in tokens]
         for j in range(len(tokens) - n + 1):
-            if terms[j : j + n] == wanted:
+            if all(terms[j + m] in wanted[m] for m in range(n)):
                 left = tokens[max(0, j - window) : j]
                 right = tokens[j + n : j + n + window]
                 lines.append(

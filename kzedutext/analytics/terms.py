@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from ..lang.kk.stop_words import STOP_WORDS
+from ..text.normalize import normalize_word
 from ..text.variants import fold_variants
 
 #: What a term can be: the token's lemma or its (normalised) word form.
@@ -35,9 +36,26 @@ def check_by(by: str) -> str:
     return by
 
 
+def _has_letter(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
 def is_word(token: Token) -> bool:
-    """True for a token with at least one letter (words, АКТ-ны, 5-сыныптан; not numbers, punctuation)."""
-    return not (token.is_punct or token.is_space) and any(ch.isalpha() for ch in token.text)
+    """True for a token with at least one letter (words, АКТ-ны, 5-сыныптан; not numbers, punctuation).
+
+    The letter must survive normalisation and lemmatisation: a Word bullet «ü» (written
+    in the Wingdings font) has the norm and lemma «•», and is not a word.
+
+    >>> import kzedutext as kz
+    >>> [t.text for t in kz.load()("ü оқушыны тыңдау;") if is_word(t)]
+    ['оқушыны', 'тыңдау']
+    """
+    return (
+        not (token.is_punct or token.is_space)
+        and _has_letter(token.text)
+        and _has_letter(token.norm_ or token.text)
+        and _has_letter(token.lemma_ or token.norm_ or token.text)
+    )
 
 
 def term_of(token: Token, by: str = "lemma") -> str:
@@ -46,6 +64,22 @@ def term_of(token: Token, by: str = "lemma") -> str:
     if by == "lemma":
         return fold_variants((token.lemma_ or token.norm_).lower())
     return token.norm_.lower()
+
+
+def query_terms(word: str, by: str = "lemma") -> frozenset[str]:
+    """The terms a query word matches: for ``by="lemma"`` its lemma (``kz.lemmatize``) and the
+    word itself as an internal lemma, both spelling-folded as the corpus's terms are; for
+    ``by="form"`` its normalised form.
+
+    >>> sorted(query_terms("беру")), sorted(query_terms("Құзіреттілігі")), sorted(query_terms("бер"))
+    (['бер', 'беру'], ['құзыреттілігі', 'құзыреттілік'], ['бер'])
+    """
+    form = normalize_word(word).lower()
+    if by == "form":
+        return frozenset({form})
+    from ..morph import lemmatize
+
+    return frozenset({fold_variants(form), fold_variants(lemmatize(form).lower())})
 
 
 def is_stop_term(token: Token, term: str) -> bool:

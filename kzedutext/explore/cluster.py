@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,7 +24,7 @@ from sklearn.cluster import AgglomerativeClustering, KMeans
 from sklearn.metrics import silhouette_score
 
 from .labels import bigram_counts, label_phrase
-from .vectors import lemma_lists, lsa, tfidf_of_lemmas
+from .vectors import lemma_lists, lsa, n_distinct, tfidf_of_lemmas
 
 METHODS = ("kmeans", "agglomerative")
 
@@ -73,7 +74,14 @@ def cluster(
     min_df: int = 1,
     random_state: int = 0,
 ) -> ClusterResult:
-    """Cluster ``docs`` (a Corpus or spaCy Docs); see the module docstring."""
+    """Cluster ``docs`` (a Corpus or spaCy Docs); see the module docstring.
+
+    ``k`` larger than the number of distinct documents is lowered to it, with a warning.
+    With ``k=None``, fewer than three documents make one cluster; three or more that all
+    have the same content words cannot be told apart, which is a ValueError (pass ``k=1``
+    to get them as one cluster). Documents without any content word are a ValueError
+    whatever ``k``.
+    """
     if method not in METHODS:
         raise ValueError(f"method={method!r}; choose one of {METHODS}")
     if k is not None and k < 1:
@@ -87,15 +95,21 @@ def cluster(
                          f"documents (the limit is {MAX_WARD_DOCS:,}); use method='kmeans' for a corpus this size")
     if not lists:
         return ClusterResult((), 0, {}, (), (), np.zeros((0, 0)))
-    dtm = tfidf_of_lemmas(lists, min_df=min_df)
+    dtm = tfidf_of_lemmas(lists, min_df=min_df, keep_common=True)
     if n_components is None:  # few dimensions keep the main contrasts; 3 per cluster worked best on KazQAD
         n_components = 3 * (k if k is not None else k_range[1])
-    vectors = lsa(dtm.matrix, n_components=n_components, random_state=random_state)
+    vectors = lsa(dtm.matrix, n_components=n_components, random_state=random_state)  # ValueError without terms
     n = len(lists)
+    distinct = n_distinct(vectors)  # the points the clustering sees (LSA can merge a few documents)
     silhouettes: dict[int, float] = {}
     if k is None:
+        if n >= 3 and n_distinct(dtm.matrix) < 2:  # (fewer than three documents are one cluster, as always)
+            raise ValueError(
+                f"the {n} documents have the same content words, so there is nothing to tell apart; "
+                "pass k=1 to get them as one cluster"
+            )
         best = None
-        for kk in range(k_range[0], min(k_range[1], n - 1) + 1):
+        for kk in range(k_range[0], min(k_range[1], n - 1, distinct) + 1):
             labels = _fit(vectors, kk, method, random_state)
             if len(set(labels)) > 1:
                 silhouettes[kk] = _silhouette(vectors, labels, random_state=random_state)
@@ -103,7 +117,10 @@ def cluster(
                     best = (kk, labels)
         k, labels = best if best else (1, np.zeros(n, dtype=int))
     else:
-        k = min(k, n)
+        if k > distinct:
+            what = "documents" if distinct == n else f"documents the vectors tell apart (of {n})"
+            warnings.warn(f"k={k} is more than the {distinct} {what}; using k={distinct}", stacklevel=2)
+            k = distinct
         labels = _fit(vectors, k, method, random_state) if k > 1 else np.zeros(n, dtype=int)
     names, tops = _describe(dtm, labels, k, lists)
     return ClusterResult(tuple(int(x) for x in labels), k, silhouettes, names, tops, vectors)

@@ -15,11 +15,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from .vectors import lemma_lists, lsa, tfidf_of_lemmas
+from .vectors import lemma_lists, lsa, n_distinct, tfidf_of_lemmas
 
 
 def doc_map(docs_or_vectors, *, n_components: int = 30, random_state: int = 0) -> np.ndarray:
-    """(n_docs, 2) coordinates: PCA of LSA vectors of lemma TF-IDF, or of the vectors given."""
+    """(n_docs, 2) coordinates: PCA of LSA vectors of lemma TF-IDF, or of the vectors given.
+
+    Documents that cannot be told apart (all with the same content words, or none) are all
+    placed at (0, 0).
+    """
     from sklearn.decomposition import PCA
 
     if isinstance(docs_or_vectors, np.ndarray):
@@ -28,10 +32,11 @@ def doc_map(docs_or_vectors, *, n_components: int = 30, random_state: int = 0) -
         lists = lemma_lists(docs_or_vectors)
         if not lists:
             return np.zeros((0, 2))
-        vectors = lsa(
-            tfidf_of_lemmas(lists, min_df=1).matrix, n_components=n_components, random_state=random_state
-        )
-    if len(vectors) < 2 or vectors.shape[1] < 2:
+        matrix = tfidf_of_lemmas(lists, min_df=1, keep_common=True).matrix
+        if matrix.shape[1] == 0:
+            return np.zeros((len(lists), 2))
+        vectors = lsa(matrix, n_components=n_components, random_state=random_state)
+    if len(vectors) < 2 or vectors.shape[1] < 2 or n_distinct(vectors) < 2:
         return np.zeros((len(vectors), 2))
     return PCA(2, random_state=random_state).fit_transform(vectors)
 

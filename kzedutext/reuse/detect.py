@@ -35,8 +35,9 @@ from spacy.attrs import IDX, LEMMA, LENGTH, NORM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..analytics._docs import document_inputs
 from ..analytics.terms import check_by
-from ..ingest import Document, read
+from ..ingest import Document
 from .align import align
 from .fingerprints import shingle_hashes, winnow
 
@@ -92,18 +93,16 @@ class _Prepared:
     hashes: np.ndarray  # one per shingle
 
 
+def _refuse(item) -> Exception:
+    return ValueError(
+        f"cannot find reuse in {type(item).__name__!r}; give texts, kz.Documents, paths or spaCy Docs"
+    )
+
+
 def _texts(docs: Sequence[str | Path | Document | Doc]) -> Iterator[str | Doc]:
-    for item in docs:
-        if isinstance(item, Doc | str):
-            yield item
-        elif isinstance(item, Document):
-            yield item.text_in()
-        elif isinstance(item, Path):
-            yield read(item).text_in()
-        else:
-            raise ValueError(
-                f"cannot find reuse in {type(item).__name__!r}; give texts, kz.Documents, paths or spaCy Docs"
-            )
+    """Each input as a text or a Doc; a Path or a str naming a file is read (all its text
+    but the reference list)."""
+    return (item for _, item in document_inputs(docs, refuse=_refuse))
 
 
 class _Terms:
@@ -223,7 +222,8 @@ def find_reuse(
 
     Args:
         docs: texts, :class:`kz.Document` s (their text without the reference list),
-            paths (read with ``kz.read``) or processed spaCy Docs, in any mix.
+            paths (read with ``kz.read``) or processed spaCy Docs, in any mix. A str
+            naming an existing file is read as that file.
         threshold: a pair is reported when its shared passages cover at least this
             share of the words of a or of b.
         min_words: shortest passage, in words, that counts as reuse.

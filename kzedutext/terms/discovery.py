@@ -22,12 +22,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .._data import read_lines
 from ..errors import Errors
+from ..ingest import Document
 from ..morph import Analyzer
 from ..morph.phonology import BACK_VOWELS, DEVOICED, FRONT_VOWELS, harmony, sound_class
 from .extract import _docs
@@ -65,7 +67,7 @@ PART_OF_SHARE = 0.8
 
 
 def discover_terms(
-    docs: Iterable[str | Doc],
+    docs: Iterable[str | Path | Document | Doc],
     *,
     nlp: Language | None = None,
     min_count: int = 2,
@@ -77,7 +79,9 @@ def discover_terms(
     """Rank multi-word term candidates of a corpus by C-value (best first).
 
     Args:
-        docs: texts or processed Docs (lemmas and parts of speech are needed).
+        docs: texts, processed Docs (lemmas and parts of speech are needed), ``kz.Document`` s
+            or paths of files (only their Kazakh paragraphs). A str naming an existing file
+            is read as that file.
         nlp: the pipeline for texts (default: ``kz.load()``).
         min_count: drop candidates seen fewer times.
         max_words: longest candidate, in words (at least 2).

@@ -20,6 +20,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..analytics._docs import document_inputs
 from ..errors import Errors
 from ..ingest import Document
 from .ontology import GROUPS
@@ -150,6 +151,8 @@ def term_table(
     Args:
         docs: texts, processed Docs, ``kz.Document``s or paths of files (read with
             ``kz.read``; of documents and files only the Kazakh paragraphs are used).
+            A str naming an existing file is read as that file, so ``glob.glob(...)``
+            works as well as ``Path`` objects.
         ids: a name for each document (default: the path, or the position as a string).
         groups: which span groups to count (``"competencies"``, ``"terms"``).
         nlp: the pipeline for texts and files (default: ``kz.load()``).
@@ -183,7 +186,8 @@ def term_table(
 
 
 def _docs(docs: Iterable[str | Doc | Path | Document], *, nlp: Language | None, batch_size: int):
-    """(name, Doc) pairs; strings and files go through ``nlp.pipe`` in batches."""
+    """(name, Doc) pairs; texts and files (see :func:`~kzedutext.analytics._docs.document_inputs`;
+    only their Kazakh paragraphs) go through ``nlp.pipe`` in batches."""
     pipeline = nlp or _default_nlp()
     pending: list[tuple[str, str]] = []
 
@@ -193,22 +197,12 @@ def _docs(docs: Iterable[str | Doc | Path | Document], *, nlp: Language | None, 
             yield name, doc
         pending.clear()
 
-    for n, item in enumerate(docs):
+    for name, item in document_inputs(docs, language="kk"):
         if isinstance(item, Doc):
             yield from flush()
-            yield str(n), item
+            yield name, item
             continue
-        if isinstance(item, Path):
-            from ..ingest import read
-
-            # only the Kazakh paragraphs go through the Kazakh pipeline
-            pending.append((str(item), read(item).text_in("kk")))
-        elif isinstance(item, str):
-            pending.append((str(n), item))
-        elif hasattr(item, "text_in") and hasattr(item, "provenance"):  # a kz.Document
-            pending.append((item.provenance.source or str(n), item.text_in("kk")))
-        else:
-            raise TypeError(Errors.E208.format(type=type(item).__name__))
+        pending.append((name, item))
         if len(pending) >= batch_size:
             yield from flush()
     yield from flush()

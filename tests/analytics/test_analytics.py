@@ -38,6 +38,22 @@ def test_spelling_variants_of_a_lemma_count_together(nlp):
     assert "құзіреттілігі" in {r.term for r in frequency(docs, by="form")}  # forms stay as written
 
 
+BULLETED = "Сынып жетекшісінің міндеттері:\nü ата-анамен сөйлесу;\nü сынып сағатын өткізу;\nü оқушыны қолдау."
+
+
+def test_word_bullets_are_not_words(nlp):
+    doc = nlp(BULLETED)
+    assert [t.norm_ for t in doc if t.text == "ü"] == ["•"] * 3  # Wingdings bullets, as Word writes them
+    terms = {r.term for r in frequency([doc], stop_words=True)} | {r.term for r in frequency([doc], by="form")}
+    assert terms and not any(not any(ch.isalpha() for ch in term) for term in terms)
+    from kzedutext.explore.vectors import lemma_lists  # what topics and cluster labels are made of
+
+    assert "•" not in lemma_lists([doc])[0]
+    assert kz.Corpus.from_texts([BULLETED]).to_dataframe()["n_words"][0] == sum(
+        1 for t in doc if t.text not in ("ü", ":", ";", ".", "\n")
+    )
+
+
 def test_frequency_is_sorted_and_leaves_stop_words_out(docs):
     rows = frequency(docs)
     assert [r.count for r in rows] == sorted((r.count for r in rows), reverse=True)
@@ -86,6 +102,41 @@ def test_kwic_sorts_by_left_or_right_context(docs):
 def test_kwic_matches_a_phrase(docs):
     lines = kwic(docs, "кәсіби даму")
     assert lines and all(line.match.lower().startswith("кәсіби") for line in lines)
+
+
+QUERY_TEXTS = [
+    "Ауыл мектебінде білім беру сапасы артты. Жаңа білім беруді жоспарлау керек.",
+    "Мұғалімнің кәсіби құзіреттілігі мен оқушының құзыреттілігі бірге дамиды.",
+    "Білім беретін ұйымдар ата-анаға кеңес береді. Мектеп білім береді.",
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "matches"),
+    [
+        ("білім беру", ["білім беру", "білім беруді", "Білім беретін", "білім береді"]),
+        ("білім бер", ["білім беру", "білім беруді", "Білім беретін", "білім береді"]),  # the internal lemma
+        ("құзіреттілік", ["құзіреттілігі", "құзыреттілігі"]),  # a variant spelling
+        ("құзыреттілігі", ["құзіреттілігі", "құзыреттілігі"]),  # an inflected form
+    ],
+)
+def test_kwic_takes_citation_forms_internal_lemmas_and_variant_spellings(nlp, query, matches):
+    docs = list(nlp.pipe(QUERY_TEXTS))
+    assert [line.match for line in kwic(docs, query)] == matches
+
+
+def test_kwic_by_form_matches_the_written_form_only(nlp):
+    docs = list(nlp.pipe(QUERY_TEXTS))
+    assert [line.match for line in kwic(docs, "Білім беруді", by="form")] == ["білім беруді"]
+
+
+def test_collocations_node_is_lemmatised_like_the_corpus(nlp):
+    docs = list(nlp.pipe(QUERY_TEXTS))
+    expected = collocations(docs, node="бер", min_count=2, top=None)
+    assert expected and collocations(docs, node="беру", min_count=2, top=None) == expected
+    assert ("білім", "бер") in {(r.w1, r.w2) for r in expected}
+    variant = collocations(docs, node="құзіреттілік", min_count=1, top=None)
+    assert variant and all("құзыреттілік" in (r.w1, r.w2) for r in variant)
 
 
 # -- n-grams and collocations -------------------------------------------------------
@@ -141,9 +192,10 @@ def test_compare_by_a_metadata_field():
 
 def test_compare_by_theme_uses_the_pipeline_scores_when_there_are_any():
     corpus = sample_corpus()
+    from kzedutext.batch.records import primary_theme
+
     expected = [
-        max(doc.cats, key=doc.cats.get) if doc.cats else corpus.meta(i)["primary_theme"]
-        for i, doc in enumerate(corpus)
+        primary_theme(doc.cats) if doc.cats else corpus.meta(i)["primary_theme"] for i, doc in enumerate(corpus)
     ]
     groups = {g.group: g.n_docs for g in compare(corpus, "theme")}
     assert groups == dict(Counter(expected))

@@ -157,3 +157,32 @@ def test_empty_input_gives_empty_results():
     assert cluster([]).labels == ()
     assert nmf_topics([]).topics == () and lda_topics([]).topics == ()
     assert doc_map([]).shape == (0, 2)
+
+
+LESSON = "Мұғалім сабақта оқушылармен пікірталас өткізеді. Оқушылар өз ойын дәлелдеп, бір-бірін тыңдайды."
+GAME = "Бала ойын арқылы әлемді таниды. Балалар ойынды жақсы көреді."
+
+
+def test_identical_documents_are_one_cluster_when_asked_and_a_clear_error_otherwise(nlp):
+    same = [nlp(LESSON)] * 3
+    with pytest.raises(ValueError, match="same content words.*pass k=1"):
+        cluster(same)
+    one = cluster(same, k=1)
+    assert (one.labels, one.k) == ((0, 0, 0), 1) and one.names[0]
+    assert cluster(same[:2]).labels == (0, 0)  # two documents: one cluster, as before
+    assert doc_map(same).tolist() == [[0.0, 0.0]] * 3
+
+
+def test_documents_without_content_words_are_a_clear_error_and_an_empty_map(nlp):
+    empty = [nlp(""), nlp("2014, 2015."), nlp("")]
+    with pytest.raises(ValueError, match="none of the 3 documents has a content word"):
+        cluster(empty, k=1)
+    assert doc_map(empty).tolist() == [[0.0, 0.0]] * 3
+
+
+def test_k_above_the_distinct_documents_is_lowered_with_a_warning(nlp):
+    docs = [nlp(LESSON), nlp(GAME), nlp("Мұғалім балалармен ойын ойнайды.")]
+    with pytest.warns(UserWarning, match="k=5 is more than the 3 documents; using k=3"):
+        assert sorted(cluster(docs, k=5).labels) == [0, 1, 2]
+    with pytest.warns(UserWarning, match=r"k=3 is more than the 2 documents the vectors tell apart \(of 3\)"):
+        assert cluster([docs[0], docs[0], docs[1]], k=3).labels == (0, 0, 1)

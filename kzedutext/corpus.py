@@ -19,6 +19,7 @@ session, does not run the pipeline again.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -509,9 +510,23 @@ def pipeline_fingerprint(nlp: Language) -> str:
         config = nlp.config.to_str()
     except Exception:  # a value thinc cannot write: its repr still tells configs apart
         config = json.dumps(dict(nlp.config), sort_keys=True, default=repr)
-    h = hashlib.sha256(config.encode("utf-8"))
+    h = hashlib.sha256(config.encode("utf-8") + b"\0" + _package_data_fingerprint().encode())
     for path in sorted(set(_config_files(dict(nlp.config)))):
         h.update(b"\0" + path.encode("utf-8") + b"\0" + hashlib.sha256(Path(path).read_bytes()).digest())
+    return h.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def _package_data_fingerprint() -> str:
+    """A hash of kzedutext's version and of its bundled data files (lexicon, ontology,
+    taxonomy, word lists): a checkout with other data does not reuse cached docs."""
+    from . import __version__
+
+    root = Path(__file__).parent
+    h = hashlib.sha256(__version__.encode())
+    for path in sorted(root.glob("**/data/*")):
+        if path.is_file():
+            h.update(b"\0" + path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     return h.hexdigest()
 
 

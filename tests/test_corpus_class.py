@@ -266,6 +266,17 @@ def test_disk_cache_is_not_reused_after_the_pipeline_config_or_its_files_change(
     assert len(list(cache.glob("*.spacy"))) == 3
 
 
+def test_disk_cache_is_not_reused_by_a_kzedutext_with_other_bundled_data(tmp_path, monkeypatch):
+    import kzedutext.corpus as corpus_module
+
+    texts = ["Мұғалімнің кәсіби құзыреттілігі."]
+    kz.Corpus.from_texts(texts, cache_dir=tmp_path).to_dataframe()
+    # another version of the lexicon or ontology under the same package version
+    monkeypatch.setattr(corpus_module, "_package_data_fingerprint", lambda: "other data")
+    kz.Corpus.from_texts(texts, cache_dir=tmp_path).to_dataframe()
+    assert len(list(tmp_path.glob("*.spacy"))) == 2
+
+
 def test_from_texts_identifies_each_texts_language_like_from_files(tmp_path):
     texts = ["Мұғалім сабақ береді.", "Компетентностный подход в образовании.", "2014 2015 2016", ""]
     df = kz.Corpus.from_texts(texts).to_dataframe()

@@ -20,7 +20,7 @@ import random
 from pathlib import Path
 
 from ._docs import as_docs
-from .terms import check_by, is_word, term_of
+from .terms import check_by, is_word, query_terms, term_of
 
 FORMATS = (".png", ".svg")
 
@@ -57,11 +57,18 @@ def frequency_bars(rows, *, top: int = 20, title: str = "Most frequent lemmas"):
 
 
 def dispersion_plot(docs, terms: list[str], *, by: str = "lemma", title: str = "Dispersion"):
-    """Where each term occurs along the corpus (word offset), documents marked by vertical lines."""
+    """Where each term occurs along the corpus (word offset), documents marked by vertical lines.
+
+    A term is a word as ``kwic`` takes it: lemmatised and spelling-folded (``"құзіреттілік"``
+    finds every form of құзыреттілік), or an internal lemma.
+    """
     check_by(by)
     if not terms:
         raise ValueError("terms must name at least one term")
-    wanted = {t.lower(): k for k, t in enumerate(terms)}
+    wanted: dict[str, int] = {}
+    for k, term in enumerate(terms):
+        for variant in sorted(query_terms(term, by)):
+            wanted.setdefault(variant, k)
     xs: list[list[int]] = [[] for _ in terms]
     offset, bounds = 0, []
     for doc in as_docs(docs):

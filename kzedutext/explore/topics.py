@@ -19,6 +19,7 @@ never NaN.
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -109,7 +110,11 @@ def nmf_topics(docs, *, k: int = 10, top_n: int = 10, min_df: int = 1, random_st
     dtm = tfidf_of_lemmas(lists, min_df=min_df)
     if not lists or not dtm.terms:
         return TopicModel((), np.zeros((len(lists), 0)), None, None)
-    k = min(k, len(lists), len(dtm.terms))
+    if k > min(len(lists), len(dtm.terms)):
+        usable = min(len(lists), len(dtm.terms))
+        warnings.warn(f"k={k} topics is more than NMF can find in {len(lists)} documents with "
+                      f"{len(dtm.terms)} terms; using k={usable}", stacklevel=2)
+        k = usable
     model = NMF(k, init="nndsvda", random_state=random_state, max_iter=500)
     doc_topics = model.fit_transform(dtm.matrix)
     topics = _topics(model.components_, dtm.terms, top_n, lists)

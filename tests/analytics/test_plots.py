@@ -48,6 +48,13 @@ def test_dispersion_plot_marks_every_occurrence(docs, rows):
     ]
 
 
+def test_dispersion_plot_takes_words_as_kwic_does(docs, rows):
+    counts = {r.term: r.count for r in rows}
+    fig = dispersion_plot(docs, ["мұғалімдер", "құзіреттілік"])  # an inflected form, a variant spelling
+    lines = fig.axes[0].get_lines()[:2]
+    assert [len(line.get_xdata()) for line in lines] == [counts["мұғалім"], counts["құзыреттілік"]]
+
+
 def test_keyness_chart_has_positive_and_negative_bars(docs):
     fig = keyness_chart(keyness([docs[11]], docs[:11] + docs[12:]), top=5)
     widths = [p.get_width() for p in fig.axes[0].patches]

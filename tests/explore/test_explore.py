@@ -186,3 +186,9 @@ def test_k_above_the_distinct_documents_is_lowered_with_a_warning(nlp):
         assert sorted(cluster(docs, k=5).labels) == [0, 1, 2]
     with pytest.warns(UserWarning, match=r"k=3 is more than the 2 documents the vectors tell apart \(of 3\)"):
         assert cluster([docs[0], docs[0], docs[1]], k=3).labels == (0, 0, 1)
+
+
+def test_asking_more_topics_than_documents_warns_and_uses_what_there_is(docs):
+    with pytest.warns(UserWarning, match="k=10 topics is more than NMF can find in 3 documents"):
+        result = nmf_topics(docs[:3], k=10)
+    assert len(result.topics) == 3

@@ -159,10 +159,12 @@ def guess(text: str) -> LanguageGuess:
     if not words or max(n_cyr, n_lat, n_other) == n_other:
         return LanguageGuess("other", 1.0 if not words else 0.5, n_words=len(words))
     if n_lat > n_cyr:
-        latin = [w for w in words if w.isascii()]
+        latin = [w.lower() for w in words if w.isascii()]
         share = sum(w in _EN_WORDS for w in latin) / max(1, len(latin))
         needed = 0.15 if len(latin) >= 5 else 0.5
-        if share >= needed and n_accented <= 0.01 * n_lat:
+        # a short line led by an English word is English: "Keywords: teacher, competence."
+        led = bool(latin) and latin[0] in _EN_WORDS and len(latin) <= 12
+        if (share >= needed or led) and n_accented <= 0.01 * n_lat:
             return LanguageGuess("en", min(1.0, share / needed / 2), n_words=len(words))
         return LanguageGuess("other", 0.5, n_words=len(words))
     kk = ru = 0.0

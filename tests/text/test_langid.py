@@ -75,3 +75,15 @@ def test_fold_and_paragraphs():
 def test_rejects_non_strings_with_the_type():
     with pytest.raises(TypeError, match="bytes"):
         guess(b"abc")
+
+
+@pytest.mark.parametrize("line", ["Keywords: teacher, competence, school.",
+                                  "Key words: functional literacy, assessment, curriculum.",
+                                  "Abstract. The article studies teachers."])
+def test_short_english_header_lines_are_english(line):
+    assert identify(line) == "en"
+
+
+@pytest.mark.parametrize("line", ["Die Schule und der Lehrer", "Bilim beru jüiesi"])
+def test_other_latin_lines_are_not_taken_for_english(line):
+    assert identify(line) == "other"

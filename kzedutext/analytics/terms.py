@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.attrs import IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, NORM, ORTH
 from spacy.tokens import Doc, Token
 
 from ..lang.kk.stop_words import STOP_WORDS
@@ -98,6 +99,41 @@ def iter_terms(doc: Doc, *, by: str = "lemma", stop_words: bool = False) -> Iter
 
 
 def doc_terms(doc: Doc, *, by: str = "lemma", stop_words: bool = False) -> list[str]:
-    """The document's words as terms, in order (see the module docstring)."""
+    """The document's words as terms, in order (see the module docstring).
+
+    The same as the terms of :func:`iter_terms`, read from the Doc's arrays with one
+    look-up per distinct (form, norm, lemma) instead of one Token object per token.
+    """
     check_by(by)
-    return [term for _, term in iter_terms(doc, by=by, stop_words=stop_words)]
+    if not hasattr(doc, "to_array"):  # a Span or a list of tokens
+        return [term for _, term in iter_terms(doc, by=by, stop_words=stop_words)]
+    arr = doc.to_array([ORTH, NORM, LEMMA, IS_STOP, IS_PUNCT, IS_SPACE])
+    if not len(arr):
+        return []
+    cache = _TERMS.setdefault((by, stop_words), {})
+    if len(cache) > 500_000:
+        cache.clear()
+    strings = doc.vocab.strings
+
+    def known(key) -> str:
+        orth, norm, lemma, is_stop, is_punct, is_space = key
+        text, norm_, lemma_ = strings[orth], strings[norm] if norm else "", strings[lemma] if lemma else ""
+        term = ""  # "": not a term (not a word, or a stop word left out)
+        if not (is_punct or is_space) and _has_letter(text) and _has_letter(norm_ or text) and (
+                _has_letter(lemma_ or norm_ or text)):
+            term = fold_variants((lemma_ or norm_).lower()) if by == "lemma" else norm_.lower()
+            if not stop_words and (is_stop or term in STOP_WORDS or norm_.lower() in STOP_WORDS):
+                term = ""
+        cache[key] = term
+        return term
+
+    get = cache.get
+    terms = [get(key) for key in zip(*(arr[:, c].tolist() for c in range(6)), strict=True)]
+    if None in terms:
+        keys = zip(*(arr[:, c].tolist() for c in range(6)), strict=True)
+        terms = [known(key) if term is None else term for term, key in zip(terms, keys, strict=True)]
+    return [term for term in terms if term]
+
+
+#: (by, stop_words) -> (orth, norm, lemma, is_stop, is_punct, is_space) hashes -> term ("" = none)
+_TERMS: dict[tuple[str, bool], dict[tuple, str]] = {}

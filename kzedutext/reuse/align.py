@@ -31,27 +31,27 @@ class Span:
 
 
 def _matches(ha: np.ndarray, hb: np.ndarray, *, max_repeats: int) -> list[tuple[int, int]]:
+    """(i, j) for every shingle ``ha[i] == hb[j]``, ordered by i then j; a shingle repeated more
+    than ``max_repeats`` times in either text (a formula of the field) carries no evidence, and
+    asking it of both texts keeps the result independent of which text is a."""
     common = np.intersect1d(ha, hb)
     if common.size == 0:
         return []
     ia = np.flatnonzero(np.isin(ha, common))
-    ib = np.flatnonzero(np.isin(hb, common))
-    in_a: dict[int, int] = {}
-    for i in ia.tolist():
-        h = int(ha[i])
-        in_a[h] = in_a.get(h, 0) + 1
-    where_b: dict[int, list[int]] = {}
-    for j in ib.tolist():
-        where_b.setdefault(int(hb[j]), []).append(j)
-    pairs = []
-    for i in ia.tolist():
-        h = int(ha[i])
-        positions = where_b[h]
-        # a shingle repeated all over either text (a formula of the field) carries no
-        # evidence; asked of both texts, so the result does not depend on which is a
-        if len(positions) <= max_repeats and in_a[h] <= max_repeats:
-            pairs.extend((i, j) for j in positions)
-    return pairs
+    order_a = np.sort(ha[ia])
+    in_a = np.searchsorted(order_a, ha[ia], side="right") - np.searchsorted(order_a, ha[ia], side="left")
+    order_b = np.argsort(hb, kind="stable")  # positions of b grouped by hash, ascending within
+    sorted_b = hb[order_b]
+    left = np.searchsorted(sorted_b, ha[ia], side="left")
+    right = np.searchsorted(sorted_b, ha[ia], side="right")
+    keep = ((right - left) <= max_repeats) & (in_a <= max_repeats)
+    ia, left, right = ia[keep], left[keep], right[keep]
+    if ia.size == 0:
+        return []
+    sizes = right - left
+    firsts = np.repeat(left - np.concatenate([[0], np.cumsum(sizes)[:-1]]), sizes)
+    js = order_b[firsts + np.arange(sizes.sum())]
+    return list(zip(np.repeat(ia, sizes).tolist(), js.tolist(), strict=True))
 
 
 def align(ha: np.ndarray, hb: np.ndarray, *, k: int, max_gap: int = 8, max_repeats: int = 4) -> list[Span]:

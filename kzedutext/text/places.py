@@ -16,10 +16,14 @@ Matching is by stem, so inflected forms count (Германияның, Римд�
 - in a name of several words, every later word matches by its stem (``мұхиты`` matches
   мұхитының and мұхитқа);
 - names of case ``cap`` (places) match only capitalised words, so «орал» (to return)
-  and «арал» inside a sentence are not places, and at a sentence start a one-word
-  name the analyser reads as a verb first (Оралған) is not either; adjectives made
-  from them are lower case (еуропалық, римдік) and match too. Names of case ``any``
-  (peoples: ағылшын, грек) are written in lower case in Kazakh and match either way.
+  and «арал» (island) inside a sentence are not places; names of case ``mid`` (also
+  common words: Талас, Қазан, Орал) are not taken at a sentence start either, where a
+  capital says nothing; adjectives made from places are lower case (еуропалық, римдік)
+  and match too. Names of case ``any`` (peoples: ағылшын, грек) are written in lower
+  case in Kazakh and match either way; before «тілі» they name a language, not a people;
+- a name before «айы» is a month (Қазан айы: October); a head word after a name says
+  what it names (Есіл ауданы: a district, Зайсан қаласы: a town; ``data/place_heads.tsv``);
+- an acronym with its ending counts (АҚШ-та, КСРО-ның).
 
 Users add names with a file of their own in the same four-column format:
 ``load_gazetteer(extra=["my_places.tsv"])`` returns a :class:`Gazetteer` whose
@@ -29,8 +33,8 @@ Users add names with a file of their own in the same four-column format:
 [('пруссия', 'world'), ('ресей', 'near')]
 >>> [m.text for m in find_places("Атлант мұхитының жағасы; ағылшындар мен Қазақстан")]
 ['Атлант мұхитының', 'ағылшындар', 'Қазақстан']
->>> find_places("Ол ауылға оралды.")
-[]
+>>> [m.text for m in find_places("Ол ауылға оралды. Қазан айында ол Қазанға барды.")]
+['Қазанға']
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ from .._data import read_table
 from .normalize import normalize
 
 SCOPES = ("kz", "near", "world")
+CASES = ("cap", "mid", "any")
 KINDS = ("country", "state", "city", "region", "continent", "water", "mountain", "people")
 
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
@@ -73,7 +78,11 @@ class _Entry:
     words: tuple[str, ...]
     kind: str
     scope: str
-    capitalised: bool
+    case: str  # "cap", "mid" or "any" (see the data file)
+
+    @property
+    def capitalised(self) -> bool:
+        return self.case != "any"
 
     @property
     def name(self) -> str:
@@ -87,15 +96,18 @@ class Gazetteer:
     """
 
     def __init__(self, rows: Iterable[Sequence[str]], *, source: str = "places.tsv"):
-        table: dict[str, list[_Entry]] = {}
+        entries: dict[tuple[str, ...], _Entry] = {}  # a later row of a name (a user's file) wins
         for row in rows:
             if len(row) != 4:
                 raise ValueError(f"{source}: expected 4 tab-separated fields (name, kind, scope, case), got {row!r}")
             name, kind, scope, case = (field.strip() for field in row)
-            if kind not in KINDS or scope not in SCOPES or case not in ("cap", "any") or not name:
+            if kind not in KINDS or scope not in SCOPES or case not in CASES or not name:
                 raise ValueError(f"{source}: bad line {row!r}; kind must be one of {KINDS}, scope one of "
-                                 f"{SCOPES}, case 'cap' or 'any'")
-            entry = _Entry(tuple(normalize(name).lower().split()), kind, scope, case == "cap")
+                                 f"{SCOPES}, case one of {CASES}")
+            words = tuple(normalize(name).lower().split())
+            entries[words] = _Entry(words, kind, scope, case)
+        table: dict[str, list[_Entry]] = {}
+        for entry in entries.values():
             table.setdefault(entry.words[0], []).append(entry)
         self._by_first = {key: tuple(entries) for key, entries in table.items()}
         # a word's lemma starts like the word: only words starting like a name are lemmatised
@@ -126,9 +138,11 @@ class Gazetteer:
             if entry is None:
                 i += 1
                 continue
-            start, end = words[i][1], words[i + len(entry.words) - 1][2]
-            found.append(PlaceMention(text[start:end], start, end, entry.name, entry.kind, entry.scope))
-            i += len(entry.words)
+            end_word = i + len(entry.words)
+            start, end = words[i][1], words[end_word - 1][2]
+            kind = _head_kind(words[end_word][0]) if end_word < len(words) else None
+            found.append(PlaceMention(text[start:end], start, end, entry.name, kind or entry.kind, entry.scope))
+            i = end_word
         return found
 
     def _entry_at(self, words: list[tuple[str, int, int]], i: int, text: str) -> _Entry | None:
@@ -137,10 +151,15 @@ class Gazetteer:
         for entry in self._candidates(lower):
             if entry.capitalised and not word[0].isupper() and not _ADJECTIVE.match(lower, len(entry.words[0])):
                 continue
-            if entry.capitalised and len(entry.words) == 1 and _sentence_initial(words, i, text) and _is_verb(word):
-                continue
+            if entry.case == "mid" and _sentence_initial(words, i, text):
+                continue  # «Таласқа түспеді»: a capital that only says a sentence starts
             if i + len(entry.words) > len(words):
                 continue
+            following = words[i + len(entry.words)][0] if i + len(entry.words) < len(words) else ""
+            if len(entry.words) == 1 and following and _is_month_word(following):
+                continue  # «Қазан айы» is October, not Kazan
+            if entry.kind == "people" and following.lower().startswith("тіл"):
+                continue  # «ағылшын тілі» is a language (a school subject), not a people
             if all(_tail_matches(words[i + k][0].lower(), stem) for k, stem in enumerate(entry.words[1:], 1)):
                 return entry
         return None
@@ -152,6 +171,8 @@ class Gazetteer:
             return cached
         keys = [word]
         keys += [word[:k] for k in range(len(word) - 1, max(_MIN_STEM, len(word) - _MAX_ENDING) - 1, -1)]
+        if "-" in word:  # an acronym with its ending: АҚШ-та, КСРО-ның
+            keys.append(word.split("-", 1)[0])
         found: list[_Entry] = []
         for key in keys:
             found.extend(self._by_first.get(key, ()))
@@ -207,12 +228,29 @@ def _sentence_initial(words: list[tuple[str, int, int]], i: int, text: str) -> b
 
 
 @lru_cache(maxsize=10_000)
-def _is_verb(word: str) -> bool:
-    """A capitalised sentence start read as a verb first (Оралған: returned) is not a place."""
-    from ..morph import analyze
+def _is_month_word(word: str) -> bool:
+    """ай (month) in any form: the name before it is a month (Қазан айында: in October)."""
+    lower = word.lower()
+    if not lower.startswith("ай"):
+        return False
+    from ..morph import lemmatize
 
-    readings = analyze(word)
-    return bool(readings) and readings[0].upos == "VERB"
+    return lemmatize(lower).lower() == "ай"
+
+
+@lru_cache(maxsize=1)
+def _heads() -> dict[str, str]:
+    """Head words that say what a name stands for (Есіл ауданы: a district, not the river)."""
+    return {head: kind for head, kind in read_table("kzedutext.text", "place_heads.tsv")}
+
+
+@lru_cache(maxsize=10_000)
+def _head_kind(word: str) -> str | None:
+    lower = word.lower()
+    for head, kind in _heads().items():
+        if lower.startswith(head) and len(lower) - len(head) <= _MAX_ENDING:
+            return kind
+    return None
 
 
 def _tail_matches(word: str, stem: str) -> bool:

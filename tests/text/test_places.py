@@ -6,7 +6,7 @@ import pytest
 
 import kzedutext as kz
 from kzedutext._data import read_table
-from kzedutext.text.places import KINDS, SCOPES, find_places, place_scopes
+from kzedutext.text.places import CASES, KINDS, SCOPES, find_places, place_scopes
 
 
 def names(text):
@@ -38,11 +38,22 @@ def test_a_name_of_several_words_matches_its_inflected_last_word():
 def test_peoples_match_in_lower_case_and_places_only_capitalised():
     assert names("ағылшындар мен гректер") == [("ағылшын", "world"), ("грек", "world")]
     assert names("Ол ауылға оралды, ал інісі аралда қалды.") == []
-    assert names("Орал қаласы") == [("орал", "kz")]
+    assert names("Біз Орал қаласында тұрамыз.") == [("орал", "kz")]
 
 
-def test_a_sentence_start_read_as_a_verb_is_not_a_place():
+def test_a_name_that_is_also_a_common_word_is_not_taken_at_a_sentence_start():
     assert names("Оралған соң ол Оралда тұрды.") == [("орал", "kz")]
+    assert names("Таласқа түспеді. Біз Талас ауданына бардық.") == [("талас", "kz")]
+
+
+def test_a_month_a_language_and_a_head_word_say_what_a_name_is():
+    found = find_places("Қазан айында ағылшын тілі мұғалімдері Есіл ауданы мен Зайсан қаласына барды.")
+    assert [(m.name, m.kind) for m in found] == [("есіл", "region"), ("зайсан", "city")]
+
+
+def test_acronyms_with_endings_and_adjectives_of_countries_count():
+    assert names("АҚШ-та және КСРО-ның") == [("ақш", "world"), ("ксро", "near")]
+    assert names("Қырғызстандық пен тәжікстандық әріптестер") == [("қырғызстан", "near"), ("тәжікстан", "near")]
 
 
 def test_lower_case_adjectives_made_from_place_names_count():
@@ -70,7 +81,7 @@ def test_non_text_is_refused_with_a_clear_message():
 def test_the_data_file_is_well_formed():
     rows = read_table("kzedutext.text", "places.tsv")
     assert len(rows) >= 400
-    assert all(len(r) == 4 and r[1] in KINDS and r[2] in SCOPES and r[3] in ("cap", "any") for r in rows)
+    assert all(len(r) == 4 and r[1] in KINDS and r[2] in SCOPES and r[3] in CASES for r in rows)
     assert all(r[0] == r[0].lower() for r in rows)
     duplicates = [name for name, n in Counter(r[0] for r in rows).items() if n > 1]
     assert duplicates == []
@@ -85,6 +96,13 @@ def test_a_user_file_adds_names_to_the_bundled_ones(tmp_path):
     found = gazetteer.find("Қарасу ауылындағы мектеп пен Парижде")
     assert [(m.text, m.scope) for m in found] == [("Қарасу ауылындағы", "kz"), ("Парижде", "world")]
     assert find_places("Қарасу ауылындағы мектеп") == []  # the bundled one is unchanged
+
+
+def test_a_user_file_corrects_a_bundled_name(tmp_path):
+    extra = tmp_path / "fix.tsv"
+    extra.write_text("бурабай\tcity\tkz\tcap\n", encoding="utf-8")
+    assert [(m.name, m.kind) for m in kz.load_gazetteer(extra=[extra]).find("Біз Бурабайда демалдық.")] == [
+        ("бурабай", "city")]
 
 
 @pytest.mark.parametrize(("content", "message"), [

@@ -289,7 +289,6 @@ def tag_to_file(
     run_failures: Counter[str] = Counter()
     n = ok = skipped = skipped_ok = tokens = warned = 0
     with open_writer(out, fmt=fmt, resume=not overwrite) as writer:
-        earlier = dict(writer.done)
         input_order: dict[str, int] = {}
         if order == "input":  # a resumed output is put back in input order, as a fresh run writes it
             writer.input_order = input_order
@@ -297,7 +296,7 @@ def tag_to_file(
         def skip(path: str, digest: str) -> bool:
             nonlocal n, ok, skipped, skipped_ok
             input_order.setdefault(path, len(input_order))  # asked of every file, in input order
-            kind = earlier.get((path, digest))
+            kind = writer.done_as(path, digest)  # also under another spelling of the same file
             if kind is None:
                 return False
             n, skipped = n + 1, skipped + 1

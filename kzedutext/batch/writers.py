@@ -223,6 +223,10 @@ class RecordWriter:
         self.n_written = 0
         self._replaced: set[tuple[str, str]] = set()
         self._sha_of: dict[str, set[str]] = {}
+        #: sha256 -> paths of the earlier records with that content (to spot a moved spelling)
+        self._paths_of: dict[str, set[str]] = {}
+        #: (earlier path, sha256) -> the path the same file has now (see done_as)
+        self._renamed: dict[tuple[str, str], str] = {}
         #: path -> position in the inputs; when set, close() restores that order
         self.input_order: dict[str, int] | None = None
         target = journal_path(self.out) if self.fmt == "parquet" else self.out
@@ -247,11 +251,39 @@ class RecordWriter:
     def _remember(self, path: str, sha: str, error_kind: str) -> None:
         self.done[(path, sha)] = error_kind
         self._sha_of.setdefault(path, set()).add(sha)
+        self._paths_of.setdefault(sha, set()).add(path)
+
+    def done_as(self, path: str, sha: str) -> str | None:
+        """The error_kind of an earlier record of this file ("" if it was tagged), or None.
+
+        The file may have been named another way before (relative / absolute, ``./in`` /
+        ``in``): an earlier path that resolves to the same file, from here, counts.
+        """
+        kind = self.done.get((path, sha))
+        if kind is not None:
+            return kind
+        real, name = os.path.realpath(path), os.path.basename(path)
+        for earlier in sorted(self._paths_of.get(sha, ())):
+            if os.path.realpath(earlier) == real:
+                return self.done[(earlier, sha)]
+        for earlier in sorted(self._paths_of.get(sha, ())):
+            # named from another folder before: that path leads nowhere from here, and a file
+            # of the same name and content is here. Its record is kept, under today's name.
+            if os.path.basename(earlier) == name and not os.path.exists(earlier):
+                self._renamed[(earlier, sha)] = path
+                return self.done[(earlier, sha)]
+        return None
 
     def write(self, record: TagRecord) -> None:
         for old in self._sha_of.get(record.path, ()):
             if old != record.sha256:  # the file changed since the earlier run
                 self._replaced.add((record.path, old))
+        name = os.path.basename(record.path)
+        for earlier in self._paths_of.get(record.sha256, ()):
+            # the same file named from another folder before (a path that no longer leads
+            # anywhere from here, with the same name and content): one record, not two
+            if earlier != record.path and os.path.basename(earlier) == name and not os.path.exists(earlier):
+                self._replaced.add((earlier, record.sha256))
         row = record.to_dict()
         if self._csv is not None:
             self._csv.writerow(_csv_row(row))
@@ -267,12 +299,12 @@ class RecordWriter:
         self._fh.close()
         if self.fmt == "parquet":
             self._write_parquet()
-        elif self._replaced or self._reorder():
+        elif self._replaced or self._renamed or self._reorder():
             self._rewrite_without_replaced()
 
     def _reorder(self) -> bool:
         """Whether records added to an earlier run's file must be put back in input order."""
-        return self.input_order is not None and self.n_written > 0 and self._n_earlier > 0
+        return self.input_order is not None and self._n_earlier > 0 and bool(self.n_written or self._renamed)
 
     def _kept(self) -> Iterator[dict]:
         """The records to keep: each key once, files that changed since only in their new version;
@@ -281,6 +313,9 @@ class RecordWriter:
         kept = []
         for record in read_records(self.out, fmt=self.fmt):
             key = (record["path"], record["sha256"])
+            if key in self._renamed:
+                record["path"] = self._renamed[key]
+                key = (record["path"], record["sha256"])
             if key not in self._replaced and key not in seen:
                 seen.add(key)
                 kept.append(record)

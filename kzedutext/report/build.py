@@ -58,12 +58,14 @@ class ReportSummary:
 def _records_via_file(inputs: list, records: Path, **options) -> tuple[TagRecord, ...]:
     """The records of ``inputs``, in input order, taken from (and added to) a tag output file."""
     tag_to_file(inputs, records, **options)
-    by_path = {}
+    by_file = {}
     for row in read_records(records):
-        by_path[row["path"]] = row  # a later record of a path is the newer one
+        # a later record of a file is the newer one; the file may be named another way there
+        by_file[os.path.realpath(row["path"])] = row
     skipped = {Path(p).resolve() for p in options["exclude"]}
     wanted = [path_text(p) for p in unique_files(inputs) if p.resolve() not in skipped]
-    return tuple(TagRecord.from_dict(by_path[p]) for p in wanted if p in by_path)
+    return tuple(replace(TagRecord.from_dict(by_file[os.path.realpath(p)]), path=p)
+                 for p in wanted if os.path.realpath(p) in by_file)
 
 
 def _link(path: str, folder: Path) -> str:

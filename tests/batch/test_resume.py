@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from conftest import CORPUS
@@ -171,3 +172,41 @@ def test_workers_of_a_killed_run_exit_too(collection, tmp_path):
     proc.wait()
     gone, alive = psutil.wait_procs(workers, timeout=10)
     assert alive == []
+
+
+def test_a_folder_named_another_way_is_not_tagged_again(nlp, tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in [("a.txt", "Мұғалім сабақ береді."), ("b.txt", "Оқушылар тыңдайды.")]:
+        (folder / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    monkeypatch.chdir(tmp_path)
+    tag_to_file(["in"], out, nlp=nlp)  # relative
+    summary = tag_to_file([folder], out, nlp=nlp)  # absolute: the same files
+    assert (summary.n_skipped, len(list(read_records(out)))) == (2, 2)
+    monkeypatch.chdir(folder)
+    summary = tag_to_file(["."], out, nlp=nlp)  # from inside the folder
+    assert (summary.n_skipped, len(list(read_records(out)))) == (2, 2)
+
+
+def test_files_named_from_another_folder_keep_one_record_under_todays_name(nlp, tmp_path, monkeypatch):
+    folder = tmp_path / "work" / "in"
+    folder.mkdir(parents=True)
+    (folder / "a.txt").write_text("Мұғалім сабақ береді.", encoding="utf-8")
+    (folder / "b.txt").write_text("Оқушылар тыңдайды.", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    monkeypatch.chdir(tmp_path)
+    tag_to_file(["work/in"], out, nlp=nlp)
+    monkeypatch.chdir(tmp_path / "work")  # "work/in/a.txt" no longer leads anywhere from here
+    assert tag_to_file(["in"], out, nlp=nlp).n_skipped == 2
+    assert [r["path"] for r in read_records(out)] == [str(Path("in") / "a.txt"), str(Path("in") / "b.txt")]
+
+
+def test_copies_with_one_name_in_two_folders_are_two_files(nlp, tmp_path):
+    for part in ("p1", "p2"):
+        (tmp_path / part).mkdir()
+        (tmp_path / part / "a.txt").write_text("Мұғалім сабақ береді.", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    tag_to_file([tmp_path / "p1"], out, nlp=nlp)
+    assert tag_to_file([tmp_path / "p1", tmp_path / "p2"], out, nlp=nlp).n_skipped == 1
+    assert len(list(read_records(out))) == 2

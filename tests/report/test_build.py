@@ -216,6 +216,16 @@ def test_a_tag_output_gives_the_same_report_and_is_resumed(built, folder, nlp, t
     assert len(list(read_records(tags))) == len(SAMPLES) + 3  # the rest were tagged into it
 
 
+def test_records_tagged_under_another_spelling_of_the_folder_are_reused(folder, nlp, tmp_path, monkeypatch):
+    from kzedutext.batch import read_records, tag_to_file
+
+    tags = tmp_path / "tags.jsonl"
+    tag_to_file([folder / "texts"], tags, nlp=nlp)  # absolute paths
+    monkeypatch.chdir(folder)
+    summary = build_report(["texts"], tmp_path / "r.html", nlp=nlp, seed=3, records=tags)  # relative
+    assert summary.n_documents == len(SAMPLES) + 3 and len(list(read_records(tags))) == len(SAMPLES) + 3
+
+
 def test_a_report_written_into_the_input_folder_is_not_an_input(folder, nlp, tmp_path):
     shutil.copytree(folder / "texts", tmp_path / "texts")
     out = tmp_path / "texts" / "report.html"

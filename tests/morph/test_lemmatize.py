@@ -157,3 +157,10 @@ def test_a_word_that_is_not_a_str_is_refused_with_what_to_pass(word):
         kz.lemmatize(word)
     with pytest.raises(TypeError, match="expected one word as a str"):
         kz.analyze(word)
+
+
+@pytest.mark.parametrize(("word", "lemma"), [("сынып", "сынып"), ("қала", "қала"), ("ойын", "ойын"),
+                                             ("сыныпта", "сынып"), ("қаласы", "қала")])
+def test_bare_school_nouns_are_not_read_as_another_word(word, lemma):
+    # сынып is "class", not the converb of сын- "break"; қала is "city", not қал- "remain"
+    assert kz.lemmatize(word) == lemma

@@ -314,8 +314,10 @@ def _fallbacks(front: list[str], fields: dict, author_rest: str | None = None) -
     if "affiliation" not in fields:
         aff = _affiliation_re()
         for p in unlabelled:
-            if clean_value("title", p) == fields.get("title") or _author_names(p):
-                continue  # titles often say "мектеп" too
+            if len(p.split()) > _BODY_WORDS:
+                break  # the body has begun: an affiliation stands in the header, above it
+            if clean_value("title", p) == fields.get("title") or _author_names(p) or _is_sentence(p):
+                continue  # titles often say "мектеп" too, and so do sentences of the text
             if aff.search(p) and len(p.split()) <= 25:
                 fields["affiliation"] = clean_value("affiliation", p)
                 break
@@ -323,6 +325,20 @@ def _fallbacks(front: list[str], fields: dict, author_rest: str | None = None) -
         city = city_of(fields.get("affiliation")) or city_of(author_rest)
         if city:
             fields["city"] = city
+
+
+#: a paragraph this long is body text: the header (title, authors, affiliation) is above it
+_BODY_WORDS = 40
+_SENTENCE_END = re.compile(r"(\S+)[.!?…]\s*$")
+#: abbreviations a header line may end with: «Петропавл қ.», «Ақмола обл.»
+_HEADER_ABBREVIATIONS = frozenset({"қ", "обл", "г", "ауд", "а"})
+
+
+def _is_sentence(paragraph: str) -> bool:
+    """A line of running text (six words or more, ending in a full stop that is not «қ.»),
+    not a header line: «This paper discusses assessment in schools.», «Қазіргі мектеп ...»."""
+    m = _SENTENCE_END.search(paragraph)
+    return len(paragraph.split()) >= 6 and m is not None and m.group(1).lower() not in _HEADER_ABBREVIATIONS
 
 
 def _author_names(paragraph: str) -> list[str]:

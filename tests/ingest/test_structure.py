@@ -146,6 +146,21 @@ def test_the_affiliation_is_not_the_title_even_when_the_title_names_a_school():
     assert fields["affiliation"] == "Павлодар облысы, Ертіс ауданының №3 жалпы орта мектебі"
 
 
+@pytest.mark.parametrize("text", [
+    "Teacher development.\n\nThis paper discusses formative assessment in Kazakhstani schools. Teachers reflect.",
+    "Мұғалімнің дамуы\n\nҚазіргі мектеп мұғалімнен жаңа дағдыларды талап етеді және оқушыны бағалайды.",
+])
+def test_a_sentence_of_the_text_is_never_the_affiliation(text):
+    import kzedutext as kz
+
+    assert kz.read(text.encode("utf-8")).meta.affiliation is None
+
+
+def test_an_affiliation_ending_in_an_abbreviation_is_still_one():
+    fields = _front("Мектептегі зерттеу", "Ахметова Г.К.", "Петропавл қ., №5 мектеп-гимназия, Ақмола обл.")
+    assert fields["affiliation"].startswith("Петропавл қ., №5 мектеп-гимназия")
+
+
 def test_an_upper_case_title_with_a_school_word_is_not_the_affiliation():
     fields = _front("МЕКТЕПТЕГІ ТӘРБИЕ ЖҰМЫСЫ", "Сәрсенова Д.Қ.", "Орал қ., «Ақжайық» мектеп-лицейі")
     assert fields["title"] == "МЕКТЕПТЕГІ ТӘРБИЕ ЖҰМЫСЫ"

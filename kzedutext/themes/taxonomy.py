@@ -21,10 +21,11 @@ Users add themes, or more terms for a theme, with a file of the same shape:
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .._data import read_text
@@ -74,6 +75,12 @@ class Taxonomy:
 
     def __len__(self) -> int:
         return len(self.themes)
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """A hash of the version, themes and compiled terms: equal in every process for
+        equal content (so a Doc can name the taxonomy that scored it)."""
+        return hashlib.sha256(repr((self.version, self.themes)).encode("utf-8")).hexdigest()[:16]
 
 
 def _word_pattern(word: str) -> tuple[str, bool]:

@@ -54,10 +54,17 @@ class Calibration:
     min_words: float = 20.0
 
     def squash(self, evidence: float, n_words: int) -> float:
+        """The score of ``evidence`` in a text of ``n_words`` words. ``x`` is kept at 0 or
+        above, so evidence never scores below no evidence (``x = 0``), however long the text.
+
+        >>> cal = Calibration(a=4.8, b=-6.6, gamma=0.25)
+        >>> cal.squash(3.0, 24_000) == cal.squash(0.0, 24_000) < cal.squash(3.0, 200)
+        True
+        """
         if evidence <= 0.0:
             x = 0.0
         else:
-            x = math.log1p(evidence) - self.gamma * math.log(max(n_words, self.min_words) / self.ref_words)
+            x = max(0.0, math.log1p(evidence) - self.gamma * math.log(max(n_words, self.min_words) / self.ref_words))
         return 1.0 / (1.0 + math.exp(-(self.a * x + self.b)))
 
 
@@ -101,8 +108,13 @@ class ThemeResult:
     heading: str = ""
 
     def top(self, n: int = 3) -> list[tuple[str, float]]:
-        """The ``n`` best themes with their scores."""
-        return sorted(self.cats.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+        """The ``n`` best themes with their scores; equal scores are ranked by evidence
+        (in a very long text, a theme with a few terms scores no higher than one with none,
+        but comes first), then by id."""
+        ex = self.explanations
+        def key(kv):
+            return -kv[1], -(ex[kv[0]].evidence if kv[0] in ex else 0.0), kv[0]
+        return sorted(self.cats.items(), key=key)[:n]
 
     def labels(self, *, threshold: float = 0.5) -> tuple[str, ...]:
         """Themes scoring at least ``threshold``, best first."""

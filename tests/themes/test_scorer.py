@@ -165,3 +165,18 @@ def test_scores_alone_equal_the_explained_scores_on_every_sample_article(nlp, sc
         for theme, explanation in explained.explanations.items():
             assert explanation.score == doc.cats[theme]
             assert all(doc.text[s:e] == snippet for t in explanation.terms for s, e, snippet in t.spans)
+
+
+def test_in_a_long_text_evidence_never_scores_below_no_evidence(scorer):
+    filler = " ".join(["Кеше қалада жаңбыр жауып, адамдар үйлеріне асықты."] * 2500)
+    result = scorer.score_text(filler + " Жиынтық бағалау тоқсан соңында өтеді.")
+    assert result.n_words > 15_000 and result.explanations["assessment"].evidence > 0
+    assert result.cats["assessment"] >= max(result.cats.values())
+    assert result.primary == "assessment" and result.top(1)[0][0] == "assessment"
+    assert result.labels() == ()  # still far below the threshold
+
+
+def test_equal_scores_are_ranked_by_evidence_then_by_id(scorer):
+    result = scorer.score_text(" ".join(["Кеше қалада жаңбыр жауды."] * 6000) + " Инклюзивті сынып ашылды.")
+    ranked = [t for t, _ in result.top(3)]
+    assert ranked[0] == "inclusive_education" and ranked[1:] == sorted(ranked[1:])

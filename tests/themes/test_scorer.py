@@ -180,3 +180,43 @@ def test_equal_scores_are_ranked_by_evidence_then_by_id(scorer):
     result = scorer.score_text(" ".join(["Кеше қалада жаңбыр жауды."] * 6000) + " Инклюзивті сынып ашылды.")
     ranked = [t for t, _ in result.top(3)]
     assert ranked[0] == "inclusive_education" and ranked[1:] == sorted(ranked[1:])
+
+
+def test_levels_of_a_span_cut_snippets_from_the_doc_text(nlp, scorer):
+    text = "Алғы сөз.\nБұл жұмыс туралы.\nЖиынтық бағалау мен формативті бағалау қатар жүреді."
+    doc = nlp(text)
+    span = doc[4:]
+    for level in LEVELS:
+        results = scorer.score_levels(span, level=level)
+        spans = [s for r in results for t in r.explanations["assessment"].terms for s in t.spans]
+        assert spans and all(text[s:e] == snippet for s, e, snippet in spans)
+        assert all(text[r.start_char:r.end_char] in span.text for r in results)
+    paragraphs = scorer.score_levels(span, level="paragraph")
+    assert [t.spans[0][2] for t in paragraphs[-1].explanations["assessment"].terms] == [
+        "Жиынтық бағалау", "формативті бағалау"]
+    assert paragraphs[-1].start_char == text.index("Жиынтық")
+
+
+def test_list_items_are_not_section_headings(nlp, scorer):
+    text = ("Негізгі бөлім\nЗерттеуші мұғалімнің біліктері төмендегідей:\n• сабақты бақылау\n"
+            "ü\u00a0\u00a0деректерді жинау\n- нәтижені талдау\n– қорытынды жасау\n* әріптестермен бөлісу\n"
+            "1) іс-әрекеттегі зерттеу\n2. сабақ зерттеуі\nСоңғы сөз\nЗерттеуші мұғалім үнемі ізденеді.")
+    sections = scorer.score_levels(nlp(text), level="section")
+    assert [s.heading for s in sections] == ["Негізгі бөлім", "Соңғы сөз"]
+    assert text[sections[0].start_char:sections[0].end_char].endswith("2. сабақ зерттеуі")
+
+
+def test_levels_take_a_str_and_refuse_other_objects_with_a_hint(nlp, scorer):
+    text = "Цифрлық сауаттылық\nОнлайн платформалар мен электрондық оқулықтар сабақта қолданылады."
+    from_str = scorer.score_levels(text, level="section")
+    from_doc = scorer.score_levels(nlp(text), level="section")
+    assert [(r.heading, r.cats) for r in from_str] == [(r.heading, r.cats) for r in from_doc]
+    assert from_str[0].primary == "ict_digital"
+    from kzedutext.ingest.document import Meta, Provenance
+
+    document = kz.Document(text, Meta(), (), (), "kk", Provenance(None, "txt", "0" * 64, len(text)))
+    for wrong in (document, 42, ["сөз"]):
+        with pytest.raises(TypeError, match=r"spaCy Doc or Span.*kz\.load\(\)\(text\)"):
+            scorer.score_levels(wrong)
+    with pytest.raises(TypeError, match=r"score_text\(text\)"):
+        scorer.score_tokens(text)

@@ -371,7 +371,7 @@ class ThemeScorer:
         «• ...» or «1) ...») and runs to the next heading; each result carries its
         ``heading`` and character offsets into the Doc's text (for a Span too).
 
-        >>> text = "Бағалау\nКритериалды бағалау оқушыға нені меңгергенін көрсетеді."
+        >>> text = "Бағалау\\nКритериалды бағалау оқушыға нені меңгергенін көрсетеді."
         >>> [(r.heading, r.primary) for r in ThemeScorer.default().score_levels(text, level="section")]
         [('Бағалау', 'assessment')]
         """

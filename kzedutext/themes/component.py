@@ -92,4 +92,4 @@ class ThemeComponent:
 @Language.factory("kk_themes", assigns=["doc.cats"], default_config={"extra_taxonomies": []})
 def make_kk_themes(nlp: Language, name: str, extra_taxonomies: list[str]) -> ThemeComponent:
     """Build the ``kk_themes`` component; ``extra_taxonomies`` are paths of user theme files."""
-    return ThemeComponent(nlp, name, extra_taxonomies=tuple(extra_taxonomies))
+    return ThemeComponent(nlp, name, extra_taxonomies=extra_taxonomies)

@@ -220,3 +220,40 @@ def test_levels_take_a_str_and_refuse_other_objects_with_a_hint(nlp, scorer):
             scorer.score_levels(wrong)
     with pytest.raises(TypeError, match=r"score_text\(text\)"):
         scorer.score_tokens(text)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ({"themes": [{"id": "ойын", "terms": [{"weight": 2}]}]}, r"theme 'ойын': term 1 has no 'term' field"),
+        ({"themes": [{"id": "ойын", "terms": [{"term": "ойын", "weight": "2"}]}]},
+         r"theme 'ойын': term 'ойын' has weight '2' \(str\); write a positive number without quotes"),
+        ({"themes": [{"id": "ойын", "terms": [{"term": "ойын", "weight": -1}]}]}, r"weight -1; weights must be pos"),
+        ({"themes": [{"id": "ойын", "terms": ["ойын"]}]}, r"term 1 is 'ойын' \(str\); write each term as an object"),
+        ({"themes": [{"id": "ойын", "terms": "ойын"}]}, r"'terms' must be a list of objects"),
+        ({"themes": [{"id": "ойын", "terms": [{"term": ["ойын"]}]}]}, r"is a list; write it as a string"),
+        ({"themes": [{"id": "ойын", "terms": [{"term": "*"}]}]}, r"wildcard '\*'.*would match every word"),
+        ({"themes": [{"id": "ойын", "terms": [{"term": "ойын *"}]}]}, r"wildcard '\*'.*would match every word"),
+        ({"themes": [{"id": "ойын", "terms": [{"term": "ойын", "variants": ["— 2"]}]}]}, r"'— 2' has no letters"),
+        ({"themes": [{"id": "", "terms": []}]}, r"theme 1 in .*bad\.json has id ''"),
+        ({"themes": [{"id": 7, "terms": []}]}, r"has id 7; an id must be a non-empty string"),
+        ({"themes": ["ойын"]}, r"theme 1 in .*bad\.json is a str, not an object"),
+        ([{"id": "ойын", "terms": []}], r"no 'themes' list"),
+    ],
+)
+def test_malformed_theme_files_name_the_file_the_theme_and_the_fix(tmp_path, content, message):
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ValueError, match=message) as err:
+        load_taxonomy(extra=[path])
+    assert "bad.json" in str(err.value)
+
+
+def test_a_single_theme_file_may_be_given_without_a_list(tmp_path):
+    path = tmp_path / "games.json"
+    path.write_text(json.dumps({"themes": [{"id": "games", "terms": [{"term": "шахмат үйірме", "weight": 3}]}]},
+                               ensure_ascii=False), encoding="utf-8")
+    for extra in (path, str(path)):
+        tax = load_taxonomy(extra=extra)
+        assert tax.ids[-1] == "games" and tax.ids == load_taxonomy(extra=[path]).ids
+    assert ThemeScorer(tax).score_text("Шахмат үйірмесі оқушылардың ойлауын дамытады.").primary == "games"

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER
+from spacy.tokens import Doc, Span
 
 from .._data import read_text
 from ..morph import lemmatize
@@ -54,10 +56,17 @@ class Calibration:
     min_words: float = 20.0
 
     def squash(self, evidence: float, n_words: int) -> float:
+        """The score of ``evidence`` in a text of ``n_words`` words. ``x`` is kept at 0 or
+        above, so evidence never scores below no evidence (``x = 0``), however long the text.
+
+        >>> cal = Calibration(a=4.8, b=-6.6, gamma=0.25)
+        >>> cal.squash(3.0, 24_000) == cal.squash(0.0, 24_000) < cal.squash(3.0, 200)
+        True
+        """
         if evidence <= 0.0:
             x = 0.0
         else:
-            x = math.log1p(evidence) - self.gamma * math.log(max(n_words, self.min_words) / self.ref_words)
+            x = max(0.0, math.log1p(evidence) - self.gamma * math.log(max(n_words, self.min_words) / self.ref_words))
         return 1.0 / (1.0 + math.exp(-(self.a * x + self.b)))
 
 
@@ -101,8 +110,13 @@ class ThemeResult:
     heading: str = ""
 
     def top(self, n: int = 3) -> list[tuple[str, float]]:
-        """The ``n`` best themes with their scores."""
-        return sorted(self.cats.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+        """The ``n`` best themes with their scores; equal scores are ranked by evidence
+        (in a very long text, a theme with a few terms scores no higher than one with none,
+        but comes first), then by id."""
+        ex = self.explanations
+        def key(kv):
+            return -kv[1], -(ex[kv[0]].evidence if kv[0] in ex else 0.0), kv[0]
+        return sorted(self.cats.items(), key=key)[:n]
 
     def labels(self, *, threshold: float = 0.5) -> tuple[str, ...]:
         """Themes scoring at least ``threshold``, best first."""
@@ -327,8 +341,9 @@ class ThemeScorer:
         """Score a spaCy ``Doc`` or ``Span`` (token lemmas are used when the lemmatiser ran).
 
         ``text``: the Doc's text, when the caller has it (explanations then slice it
-        instead of building a span per match).
+        instead of building a span per match). A ``str`` is refused (use :meth:`score_text`).
         """
+        _check_tokens(tokens, "score_tokens", "score_text(text)")
         stretch = self._words_of_tokens(tokens)
         doc = tokens.doc if hasattr(tokens, "doc") else tokens
         if text is None:
@@ -346,27 +361,46 @@ class ThemeScorer:
             raise ValueError(f"text must be a str, got {type(text).__name__}")
         return self.score_tokens(_tokenizer(nlp)(text))
 
-    def score_levels(self, doc, *, level: str = "paragraph") -> list[ThemeResult]:
+    def score_levels(self, doc, *, level: str = "paragraph", nlp=None) -> list[ThemeResult]:
         """Scores of each paragraph or section of ``doc`` (or of the whole document).
 
-        Paragraphs are blocks separated by line breaks. A section starts at a heading
-        (a short line without a final full stop) and runs to the next heading; each
-        result carries its ``heading`` and character offsets.
+        ``doc`` is a spaCy ``Doc`` or ``Span`` (``kz.load()(text)``), or a ``str``, which
+        is then tokenised as :meth:`score_text` does (with ``nlp``, or a bare Kazakh
+        tokenizer). Paragraphs are blocks separated by line breaks. A section starts at
+        a heading (a short line without a final full stop, not a list item such as
+        «• ...» or «1) ...») and runs to the next heading; each result carries its
+        ``heading`` and character offsets into the Doc's text (for a Span too).
+
+        >>> text = "Бағалау\\nКритериалды бағалау оқушыға нені меңгергенін көрсетеді."
+        >>> [(r.heading, r.primary) for r in ThemeScorer.default().score_levels(text, level="section")]
+        [('Бағалау', 'assessment')]
         """
         if level not in LEVELS:
             raise ValueError(f"level must be one of {LEVELS}, got {level!r}")
+        if isinstance(doc, str):
+            doc = _tokenizer(nlp)(doc)
+        _check_tokens(doc, "score_levels", "a str, or kz.load()(text)")
         if level == "document":
             return [self.score_tokens(doc)]
-        text = doc.text
-        blocks = _blocks(text)
+        full = doc.doc if isinstance(doc, Span) else doc
+        text = full.text  # offsets, snippets and char spans all refer to the Doc's text
+        base = doc.start_char if isinstance(doc, Span) else 0
+        blocks = [(s + base, e + base, h) for s, e, h in _blocks(text[base:base + len(doc.text)])]
         if level == "section":
             blocks = _sections(blocks, text)
         out = []
         for start, end, heading in blocks:
-            span = doc.char_span(start, end, alignment_mode="expand")
+            span = full.char_span(start, end, alignment_mode="expand")
             if span is not None and len(span):
                 out.append(self.score_tokens(span, heading=heading, text=text))
         return out
+
+
+def _check_tokens(tokens, method: str, instead: str) -> None:
+    """Refuse what is not a spaCy Doc or Span (a str, a kz.Document) with a TypeError saying what to pass."""
+    if not isinstance(tokens, (Doc, Span)):
+        raise TypeError(f"ThemeScorer.{method} takes a spaCy Doc or Span, got {type(tokens).__name__}; "
+                        f"pass {instead} (for a kz.Document: its .text)")
 
 
 LEVELS = ("document", "section", "paragraph")
@@ -384,11 +418,19 @@ def _blocks(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# a list item: a bullet sign (Word's Wingdings bullets come out as «ü», «§», «Ø» or a
+# private-use character) or a marker such as «-», «1)», «2.», «а)» followed by a space
+_LIST_ITEM = re.compile(r"^\s*(?:[•·▪▫●○◦■□►▸‣⁃\uf0a7\uf0b7\uf0d8\uf0fc]|(?:[üû§Ø*\-–—]|\d{1,3}[.)]|\w\))\s)")
+
+
 def _is_heading(text: str) -> bool:
     """A short line without a closing full stop, mostly letters: «Кіріспе», «Зерттеу әдістері»;
-    not a contact line such as «Тел.: +7 701 000 12 34» or «E-mail: a@b.kz»."""
+    not a contact line such as «Тел.: +7 701 000 12 34» or «E-mail: a@b.kz», nor a list
+    item such as «• пәндік білім» or «2) сабақ жоспары»."""
     words = text.split()
     if not 0 < len(words) <= 8 or text.rstrip()[-1] in ".!?:;," or "@" in text or ": " in text:
+        return False
+    if _LIST_ITEM.match(text):
         return False
     chars = [c for c in text if not c.isspace()]
     return sum(c.isalpha() for c in chars) >= 0.6 * len(chars)

@@ -165,3 +165,95 @@ def test_scores_alone_equal_the_explained_scores_on_every_sample_article(nlp, sc
         for theme, explanation in explained.explanations.items():
             assert explanation.score == doc.cats[theme]
             assert all(doc.text[s:e] == snippet for t in explanation.terms for s, e, snippet in t.spans)
+
+
+def test_in_a_long_text_evidence_never_scores_below_no_evidence(scorer):
+    filler = " ".join(["Кеше қалада жаңбыр жауып, адамдар үйлеріне асықты."] * 2500)
+    result = scorer.score_text(filler + " Жиынтық бағалау тоқсан соңында өтеді.")
+    assert result.n_words > 15_000 and result.explanations["assessment"].evidence > 0
+    assert result.cats["assessment"] >= max(result.cats.values())
+    assert result.primary == "assessment" and result.top(1)[0][0] == "assessment"
+    assert result.labels() == ()  # still far below the threshold
+
+
+def test_equal_scores_are_ranked_by_evidence_then_by_id(scorer):
+    result = scorer.score_text(" ".join(["Кеше қалада жаңбыр жауды."] * 6000) + " Инклюзивті сынып ашылды.")
+    ranked = [t for t, _ in result.top(3)]
+    assert ranked[0] == "inclusive_education" and ranked[1:] == sorted(ranked[1:])
+
+
+def test_levels_of_a_span_cut_snippets_from_the_doc_text(nlp, scorer):
+    text = "Алғы сөз.\nБұл жұмыс туралы.\nЖиынтық бағалау мен формативті бағалау қатар жүреді."
+    doc = nlp(text)
+    span = doc[4:]
+    for level in LEVELS:
+        results = scorer.score_levels(span, level=level)
+        spans = [s for r in results for t in r.explanations["assessment"].terms for s in t.spans]
+        assert spans and all(text[s:e] == snippet for s, e, snippet in spans)
+        assert all(text[r.start_char:r.end_char] in span.text for r in results)
+    paragraphs = scorer.score_levels(span, level="paragraph")
+    assert [t.spans[0][2] for t in paragraphs[-1].explanations["assessment"].terms] == [
+        "Жиынтық бағалау", "формативті бағалау"]
+    assert paragraphs[-1].start_char == text.index("Жиынтық")
+
+
+def test_list_items_are_not_section_headings(nlp, scorer):
+    text = ("Негізгі бөлім\nЗерттеуші мұғалімнің біліктері төмендегідей:\n• сабақты бақылау\n"
+            "ü\u00a0\u00a0деректерді жинау\n- нәтижені талдау\n– қорытынды жасау\n* әріптестермен бөлісу\n"
+            "1) іс-әрекеттегі зерттеу\n2. сабақ зерттеуі\nСоңғы сөз\nЗерттеуші мұғалім үнемі ізденеді.")
+    sections = scorer.score_levels(nlp(text), level="section")
+    assert [s.heading for s in sections] == ["Негізгі бөлім", "Соңғы сөз"]
+    assert text[sections[0].start_char:sections[0].end_char].endswith("2. сабақ зерттеуі")
+
+
+def test_levels_take_a_str_and_refuse_other_objects_with_a_hint(nlp, scorer):
+    text = "Цифрлық сауаттылық\nОнлайн платформалар мен электрондық оқулықтар сабақта қолданылады."
+    from_str = scorer.score_levels(text, level="section")
+    from_doc = scorer.score_levels(nlp(text), level="section")
+    assert [(r.heading, r.cats) for r in from_str] == [(r.heading, r.cats) for r in from_doc]
+    assert from_str[0].primary == "ict_digital"
+    from kzedutext.ingest.document import Meta, Provenance
+
+    document = kz.Document(text, Meta(), (), (), "kk", Provenance(None, "txt", "0" * 64, len(text)))
+    for wrong in (document, 42, ["сөз"]):
+        with pytest.raises(TypeError, match=r"spaCy Doc or Span.*kz\.load\(\)\(text\)"):
+            scorer.score_levels(wrong)
+    with pytest.raises(TypeError, match=r"score_text\(text\)"):
+        scorer.score_tokens(text)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ({"themes": [{"id": "ойын", "terms": [{"weight": 2}]}]}, r"theme 'ойын': term 1 has no 'term' field"),
+        ({"themes": [{"id": "ойын", "terms": [{"term": "ойын", "weight": "2"}]}]},
+         r"theme 'ойын': term 'ойын' has weight '2' \(str\); write a positive number without quotes"),
+        ({"themes": [{"id": "ойын", "terms": [{"term": "ойын", "weight": -1}]}]}, r"weight -1; weights must be pos"),
+        ({"themes": [{"id": "ойын", "terms": ["ойын"]}]}, r"term 1 is 'ойын' \(str\); write each term as an object"),
+        ({"themes": [{"id": "ойын", "terms": "ойын"}]}, r"'terms' must be a list of objects"),
+        ({"themes": [{"id": "ойын", "terms": [{"term": ["ойын"]}]}]}, r"is a list; write it as a string"),
+        ({"themes": [{"id": "ойын", "terms": [{"term": "*"}]}]}, r"wildcard '\*'.*would match every word"),
+        ({"themes": [{"id": "ойын", "terms": [{"term": "ойын *"}]}]}, r"wildcard '\*'.*would match every word"),
+        ({"themes": [{"id": "ойын", "terms": [{"term": "ойын", "variants": ["— 2"]}]}]}, r"'— 2' has no letters"),
+        ({"themes": [{"id": "", "terms": []}]}, r"theme 1 in .*bad\.json has id ''"),
+        ({"themes": [{"id": 7, "terms": []}]}, r"has id 7; an id must be a non-empty string"),
+        ({"themes": ["ойын"]}, r"theme 1 in .*bad\.json is a str, not an object"),
+        ([{"id": "ойын", "terms": []}], r"no 'themes' list"),
+    ],
+)
+def test_malformed_theme_files_name_the_file_the_theme_and_the_fix(tmp_path, content, message):
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ValueError, match=message) as err:
+        load_taxonomy(extra=[path])
+    assert "bad.json" in str(err.value)
+
+
+def test_a_single_theme_file_may_be_given_without_a_list(tmp_path):
+    path = tmp_path / "games.json"
+    path.write_text(json.dumps({"themes": [{"id": "games", "terms": [{"term": "шахмат үйірме", "weight": 3}]}]},
+                               ensure_ascii=False), encoding="utf-8")
+    for extra in (path, str(path)):
+        tax = load_taxonomy(extra=extra)
+        assert tax.ids[-1] == "games" and tax.ids == load_taxonomy(extra=[path]).ids
+    assert ThemeScorer(tax).score_text("Шахмат үйірмесі оқушылардың ойлауын дамытады.").primary == "games"

@@ -421,19 +421,28 @@ def _blocks(text: str) -> list[tuple[int, int, str]]:
 # a list item: a bullet sign (Word's Wingdings bullets come out as «ü», «§», «Ø» or a
 # private-use character) or a marker such as «-», «1)», «2.», «а)» followed by a space
 _LIST_ITEM = re.compile(r"^\s*(?:[•·▪▫●○◦■□►▸‣⁃\uf0a7\uf0b7\uf0d8\uf0fc]|(?:[üû§Ø*\-–—]|\d{1,3}[.)]|\w\))\s)")
+#: a numbered heading («2. Зерттеу әдістері», «3.1 Нәтижелер»): a number with a dot, then a capital
+_NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+[^\W\d_]", re.UNICODE)
 
 
 def _is_heading(text: str) -> bool:
     """A short line without a closing full stop, mostly letters: «Кіріспе», «Зерттеу әдістері»;
     not a contact line such as «Тел.: +7 701 000 12 34» or «E-mail: a@b.kz», nor a list
-    item such as «• пәндік білім» or «2) сабақ жоспары»."""
+    item such as «• пәндік білім» or «2) сабақ жоспары». A numbered line whose words start
+    with a capital («2. Зерттеу әдістері») is a heading."""
     words = text.split()
     if not 0 < len(words) <= 8 or text.rstrip()[-1] in ".!?:;," or "@" in text or ": " in text:
         return False
-    if _LIST_ITEM.match(text):
+    if _LIST_ITEM.match(text) and not (_NUMBERED_HEADING.match(text) and _capital_after_number(text)):
         return False
     chars = [c for c in text if not c.isspace()]
     return sum(c.isalpha() for c in chars) >= 0.6 * len(chars)
+
+
+def _capital_after_number(text: str) -> bool:
+    """«2. Кіріспе» (a heading) rather than «2. сабақ жоспары» (a list item)."""
+    rest = text.lstrip().lstrip("0123456789.").lstrip()
+    return rest[:1].isupper()
 
 
 def _sections(blocks: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:

@@ -206,6 +206,13 @@ def test_list_items_are_not_section_headings(nlp, scorer):
     assert text[sections[0].start_char:sections[0].end_char].endswith("2. сабақ зерттеуі")
 
 
+def test_numbered_headings_with_a_capital_are_section_headings(nlp, scorer):
+    text = ("1. Кіріспе\nЗерттеуші мұғалім сабағын зерттейді.\n2. Зерттеу әдістері\n"
+            "Іс-әрекеттегі зерттеу жүргізілді:\n1. сабақты бақылау\n2. деректерді жинау")
+    assert [s.heading for s in scorer.score_levels(nlp(text), level="section")] == [
+        "1. Кіріспе", "2. Зерттеу әдістері"]
+
+
 def test_levels_take_a_str_and_refuse_other_objects_with_a_hint(nlp, scorer):
     text = "Цифрлық сауаттылық\nОнлайн платформалар мен электрондық оқулықтар сабақта қолданылады."
     from_str = scorer.score_levels(text, level="section")

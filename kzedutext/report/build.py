@@ -38,6 +38,9 @@ from .render import ReportContent, render
 from .render import plain_label as _plain
 from .stats import competency_counts, cooccurrence, overview, theme_counts
 
+#: Kazakh words a document needs to be clustered and searched for reuse.
+MIN_KAZAKH_WORDS = 20
+
 #: Above this many documents the clusters map leaves out the document numbers.
 MAP_NAMES_UP_TO = 80
 
@@ -125,7 +128,9 @@ def build_report(
     else:
         records = _records_via_file(inputs, Path(records), nlp=nlp, n_process=n_process, redact=redact,
                                     max_bytes=max_bytes, exclude=[out])
-    ok = [i for i, r in enumerate(records) if r.status == "ok"]
+    # clusters and reuse read the Kazakh text: a document with (almost) none, in Russian or
+    # English, is left out of them rather than put in a Kazakh cluster by its few words
+    ok = [i for i, r in enumerate(records) if r.status == "ok" and r.n_words >= MIN_KAZAKH_WORDS]
     say("clustering and finding reuse")
     texts = [_text(records[i].path, redact=redact, max_bytes=max_bytes) for i in ok]
     found = explore_texts(texts, seed=seed, max_k=max_k, n_process=n_process)

@@ -190,7 +190,9 @@ def test_cli_refuses_a_missing_input(tmp_path):
     [
         pytest.param(["", "", ""], 0, id="no-kazakh-words"),
         pytest.param(["Мұғалім сабақ береді."] * 3, 0, id="identical"),
-        pytest.param(["Тек орысша емес, қазақша бір сөйлем."], 1, id="one-document"),
+        pytest.param(["Тек орысша емес, қазақша жазылған мәтін: мұғалім сабақта оқушылардың сыни ойлауын дамытады, "
+                      "топтық жұмыс ұйымдастырады, кері байланыс береді және әр оқушының жетістігін бағалап, "
+                      "келесі сабақты соған қарай жоспарлайды."], 1, id="one-document"),
     ],
 )
 def test_texts_that_cannot_be_clustered_still_give_a_report(texts, n_clusters, tmp_path, nlp):
@@ -232,3 +234,19 @@ def test_a_report_written_into_the_input_folder_is_not_an_input(folder, nlp, tmp
     first = build_report([tmp_path / "texts"], out, nlp=nlp)
     second = build_report([tmp_path / "texts"], out, nlp=nlp)
     assert first.n_documents == second.n_documents == len(SAMPLES) + 3
+
+
+def test_a_document_without_kazakh_text_is_not_put_in_a_kazakh_cluster(folder, nlp, tmp_path):
+    import re
+
+    texts = tmp_path / "texts"
+    shutil.copytree(folder / "texts", texts)
+    (texts / "english.txt").write_text("Teacher development in schools. " * 30, encoding="utf-8")
+    out = tmp_path / "r.html"
+    build_report([texts], out, nlp=nlp, seed=3)
+    page = out.read_text(encoding="utf-8")
+    rows = re.findall(r"<tr[^>]*>.*?</tr>", page, flags=re.S)
+    row = next(r for r in rows if "english.txt" in r)
+    assert "#cluster-" not in row
+    kazakh_row = next(r for r in rows if SAMPLES[0] in r)
+    assert "#cluster-" in kazakh_row

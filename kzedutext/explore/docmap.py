@@ -41,18 +41,31 @@ def doc_map(docs_or_vectors, *, n_components: int = 30, random_state: int = 0) -
     return PCA(2, random_state=random_state).fit_transform(vectors)
 
 
+def _group(value) -> str:
+    """A label as the legend shows it: a missing value (None, NaN) is one group, «n/a»;
+    a list (a document's themes) is joined."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return "n/a"
+    if isinstance(value, list | tuple | set | frozenset):
+        return ", ".join(map(str, value)) or "n/a"
+    return str(value)
+
+
 def plot_doc_map(points: np.ndarray, *, labels=None, names=None, title: str = "Documents"):
     """Scatter of :func:`doc_map` points, one colour per label (cluster id, theme, year ...), optional names."""
     from ..analytics.plots import _figure
 
-    labels = list(labels) if labels is not None else ["documents"] * len(points)
+    if not hasattr(points, "shape") or len(np.shape(points)) != 2 or np.shape(points)[1] != 2:
+        raise TypeError(f"points must be the (n, 2) array of doc_map(...), got {type(points).__name__}; "
+                        "call plot_doc_map(doc_map(corpus), labels=...)")
+    labels = [_group(v) for v in labels] if labels is not None else ["documents"] * len(points)
     if len(labels) != len(points):
         raise ValueError(f"labels has {len(labels)} entries for {len(points)} points")
     fig = _figure(7, 5)
     ax = fig.add_subplot()
-    for value in sorted(set(labels), key=str):
+    for value in sorted(set(labels)):
         idx = [i for i, lab in enumerate(labels) if lab == value]
-        ax.scatter(points[idx, 0], points[idx, 1], label=str(value), s=30)
+        ax.scatter(points[idx, 0], points[idx, 1], label=value, s=30)
     if names is not None:
         for (x, y), name in zip(points, names, strict=True):
             ax.annotate(str(name), (x, y), fontsize=7, xytext=(3, 3), textcoords="offset points")

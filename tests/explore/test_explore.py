@@ -192,3 +192,14 @@ def test_asking_more_topics_than_documents_warns_and_uses_what_there_is(docs):
     with pytest.warns(UserWarning, match="k=10 topics is more than NMF can find in 3 documents"):
         result = nmf_topics(docs[:3], k=10)
     assert len(result.topics) == 3
+
+
+def test_doc_map_plot_draws_missing_labels_as_one_group_and_refuses_a_corpus(docs):
+    import pandas as pd
+
+    points = np.array([[0.0, 0.0], [1.0, 1.0], [2.0, 2.0]])
+    fig = plot_doc_map(points, labels=pd.Series([2019, None, None]))
+    groups = {c.get_label(): len(c.get_offsets()) for c in fig.axes[0].collections}
+    assert groups == {"2019.0": 1, "n/a": 2}
+    with pytest.raises(TypeError, match=r"plot_doc_map\(doc_map\(corpus\)"):
+        plot_doc_map(docs)

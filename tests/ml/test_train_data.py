@@ -152,3 +152,11 @@ def test_classify_names_the_physical_line_of_a_row_once(tmp_path):
     said = " ".join(result.output.split())
     assert "2 texts classified" in said
     assert f"not read: {table}, line 6 (id 'r2'): has no text" in said and said.count(", line ") == 1
+
+
+def test_an_excel_csv_with_a_bom_semicolons_and_crlf_keeps_its_id_column(tmp_path):
+    path = tmp_path / "excel.csv"
+    body = "ID;Text;Label\r\n" + "".join(f"к{i};{t};{lab}\r\n" for i, (t, lab) in enumerate(ROWS))
+    path.write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
+    data = load_labelled(path)
+    assert data.ids[:2] == ("к0", "к1") and data.texts[0] == READING[0] and data.labels[-1] == ("спорт",)

@@ -8,11 +8,15 @@ naive Bayes (which is strong on short texts with few examples per class).
 - **multi-class:** ``y`` is a list of labels; ``predict`` returns labels.
 - **multi-label:** ``y`` is a list of label lists (or a 0/1 indicator matrix);
   ``predict`` returns a 0/1 indicator matrix whose columns are ``classes_``, and
-  :meth:`TextClassifier.predict_labels` returns tuples of labels.
-- **unlabelled texts** (multi-class only): a ``None`` or ``""`` label marks a text
-  without a label. With ``self_training_rounds > 0`` the model labels them itself,
-  keeps those it is sure of (probability ≥ ``self_training_threshold``) and is
-  fitted again; with 0 rounds they only inform the TF-IDF statistics.
+  :meth:`TextClassifier.predict_labels` returns tuples of labels. A row given as a
+  bare string is one label (``"оқу"`` is ``["оқу"]``); a ``None``, ``NaN`` or ``""``
+  row has no labels (``[]``). A single label in all of ``y`` works too: one column.
+- **unlabelled texts** (multi-class only): a ``None``, ``""`` or ``NaN`` label (how
+  pandas reads an empty cell) marks a text without a label. With
+  ``self_training_rounds > 0`` the model labels them itself, keeps those it is sure
+  of (probability ≥ ``self_training_threshold``) and is fitted again; with 0 rounds
+  they only inform the TF-IDF statistics. Self-training is multi-class only: with
+  multi-label ``y``, ``self_training_rounds > 0`` is ignored with a ``UserWarning``.
 
 It follows scikit-learn's rules: ``__init__`` stores parameters, ``fit`` returns
 ``self``, learned state ends in ``_``, and it survives ``clone``, ``GridSearchCV``
@@ -28,6 +32,10 @@ and pickling.
 
 from __future__ import annotations
 
+import contextlib
+import math
+import warnings
+
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.linear_model import LogisticRegression
@@ -40,7 +48,37 @@ from .features import KazakhVectorizer, _check_texts
 
 
 def _is_unlabelled(label) -> bool:
-    return label is None or (isinstance(label, str) and label == "")
+    """``None``, ``""`` or a float NaN (pandas' empty cell) is no label."""
+    if label is None:
+        return True
+    if isinstance(label, str):
+        return label == ""
+    return isinstance(label, float | np.floating) and math.isnan(label)
+
+
+def _label_row(row) -> list:
+    """One multi-label row as a list: a bare string is one label, no label is ``[]``."""
+    if isinstance(row, str) or not hasattr(row, "__iter__"):
+        return [] if _is_unlabelled(row) else [row]
+    return [v for v in row if not _is_unlabelled(v)]
+
+
+# sklearn warnings that are expected on small or sparse label sets: a label column that
+# is constant (OneVsRestClassifier, "Label not 3 is present in all training examples")
+# and many classes for few texts (type_of_target). They say nothing the user can act on.
+_EXPECTED_WARNINGS = (
+    r"Label .+ is present in all training examples",
+    r"The number of unique classes is greater than 50% of the number of samples",
+)
+
+
+@contextlib.contextmanager
+def expected_sklearn_warnings():
+    """Silence, inside the block only, the sklearn warnings listed in ``_EXPECTED_WARNINGS``."""
+    with warnings.catch_warnings():
+        for message in _EXPECTED_WARNINGS:
+            warnings.filterwarnings("ignore", message=message, category=UserWarning)
+        yield
 
 
 def _is_multilabel(y) -> bool:
@@ -110,12 +148,16 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
         if not texts:
             raise ValueError("TextClassifier.fit needs at least one text, got an empty list")
         self.multilabel_ = _is_multilabel(y)
+        if self.multilabel_ and self.self_training_rounds > 0:
+            warnings.warn(f"self_training_rounds={self.self_training_rounds} is ignored with multi-label y: "
+                          "self-training is multi-class only", UserWarning, stacklevel=2)
         self.vectorizer_ = clone(self.vectorizer) if self.vectorizer is not None else KazakhVectorizer()
         features = self.vectorizer_.fit_transform(texts)
-        if self.multilabel_:
-            self._fit_multilabel(features, y)
-        else:
-            self._fit_multiclass(features, list(y))
+        with expected_sklearn_warnings():
+            if self.multilabel_:
+                self._fit_multilabel(features, y)
+            else:
+                self._fit_multiclass(features, list(y))
         return self
 
     def _fit_multilabel(self, features, y) -> None:
@@ -125,10 +167,15 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
             self.classes_ = np.arange(indicator.shape[1])
         else:
             self._binarizer = MultiLabelBinarizer()
-            indicator = self._binarizer.fit_transform([list(v) for v in y])
+            indicator = self._binarizer.fit_transform([_label_row(v) for v in y])
             self.classes_ = self._binarizer.classes_
         if indicator.shape[1] < 1:
             raise ValueError("multi-label y has no labels at all")
+        if indicator.shape[1] == 1:
+            # OneVsRestClassifier reads a single column as a binary problem (2 probability
+            # columns, and a column of all 1s comes out as probability 0): add a column that
+            # is never set, so it stays multi-label; _proba keeps only the real columns
+            indicator = np.hstack([indicator, np.zeros_like(indicator)])
         self.lr_, self.nb_ = self._models()
         self.lr_.fit(features, indicator)
         self.nb_.fit(features, indicator)
@@ -162,10 +209,12 @@ class TextClassifier(ClassifierMixin, BaseEstimator):
     def _proba(self, features) -> np.ndarray:
         w = self.nb_weight
         if w == 0.0:
-            return self.lr_.predict_proba(features)
-        if w == 1.0:
-            return self.nb_.predict_proba(features)
-        return (1.0 - w) * self.lr_.predict_proba(features) + w * self.nb_.predict_proba(features)
+            proba = self.lr_.predict_proba(features)
+        elif w == 1.0:
+            proba = self.nb_.predict_proba(features)
+        else:
+            proba = (1.0 - w) * self.lr_.predict_proba(features) + w * self.nb_.predict_proba(features)
+        return proba[:, :len(self.classes_)] if self.multilabel_ else proba
 
     def predict_proba(self, X) -> np.ndarray:
         """Class probabilities, one column per ``classes_`` entry (independent per label if multi-label)."""

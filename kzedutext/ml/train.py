@@ -6,7 +6,15 @@ Labelled data is a CSV or JSON-lines file with one text per row. The text is in 
 read with :func:`kzedutext.read`, as in ``corpus/meta.jsonl``). The labels are in
 ``labels``, ``label`` or ``themes`` (the first present), or the column you name. A
 label cell may be a JSON list or a ``;``-separated string. If any row has more than
-one label, the task is multi-label.
+one label, the task is multi-label. An empty label cell is an unlabelled row.
+
+- **CSV:** the delimiter (``,``, ``;`` or tab, as Excel writes it in kk/ru locales) is
+  sniffed from the first lines; cells may span lines.
+- **JSON:** one object per line (``.jsonl``), or a ``.json`` file holding one array of
+  objects. A record that is not an object is an error naming its line in ``train``,
+  and is left out (and listed) by ``classify``.
+- Column names match whatever their case and surrounding spaces (``Text``,
+  ``" label "``); a UTF-8 BOM is allowed in every format.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -32,10 +40,10 @@ from pathlib import Path
 import numpy as np
 from sklearn.base import clone
 from sklearn.metrics import accuracy_score, f1_score
-from sklearn.model_selection import KFold, StratifiedKFold, cross_val_predict
+from sklearn.model_selection import KFold, StratifiedKFold
 from sklearn.preprocessing import MultiLabelBinarizer
 
-from .classifier import TextClassifier
+from .classifier import TextClassifier, expected_sklearn_warnings
 
 MODEL_FORMAT = "kzedutext-text-classifier"
 LABEL_FIELDS = ("labels", "label", "themes")
@@ -71,6 +79,8 @@ class TrainReport:
     cv_macro_f1: float | None
     cv_micro_f1: float | None
     model_path: str | None
+    n_labelled: int | None = None  # texts with a label (multi-class); every text when multi-label
+    cv_skipped: str = ""  # why cross-validation was asked for (cv >= 2) but not done, else ""
 
 
 @dataclass(frozen=True)
@@ -96,63 +106,209 @@ def _split_labels(value) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(";") if part.strip())
 
 
-def _rows(path: Path) -> list[dict]:
-    if path.suffix.lower() == ".csv":
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            return list(csv.DictReader(fh))
-    if path.suffix.lower() in (".jsonl", ".json"):
-        rows = []
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if line.strip():
-                try:
-                    rows.append(json.loads(line))
-                except json.JSONDecodeError as err:
-                    raise ValueError(f"{path}:{n} is not a JSON object: {err}") from err
+@dataclass(frozen=True)
+class _Row:
+    """One record of a data file: where it starts (physical line) and its cells, or why it
+    cannot be read. Cell names are stripped and lower-cased (see :func:`_column`)."""
+
+    line: int
+    cells: dict | None
+    problem: str = ""
+
+
+def _column(name) -> str:
+    """How column names are matched: ``" Text "``, ``"TEXT"`` and ``"text"`` are one column."""
+    return str(name).strip().casefold()
+
+
+def _cells(record: dict) -> dict:
+    cells: dict = {}
+    for key, value in record.items():
+        cells.setdefault(_column(key), value)  # the first of two columns that match wins
+    return cells
+
+
+_DELIMITERS = ",;\t"
+_SNIFF_LINES = 20
+
+
+def _delimiter(fh) -> str:
+    """The CSV delimiter (``,``, ``;`` or tab) sniffed from the first lines; ``,`` if unsure.
+
+    The sniffed delimiter must occur in the header line: long multi-line cells can fool
+    the sniffer, and a header line never holds a delimiter as data.
+    """
+    import itertools
+
+    sample = "".join(itertools.islice(fh, _SNIFF_LINES))
+    fh.seek(0)
+    header = sample.splitlines()[0] if sample else ""
+    try:
+        found = csv.Sniffer().sniff(sample, delimiters=_DELIMITERS).delimiter
+    except csv.Error:
+        found = ""
+    if found and found in header:
+        return found
+    counts = [(header.count(d), d) for d in _DELIMITERS]
+    best = max(counts, key=lambda c: c[0])
+    return best[1] if best[0] else ","
+
+
+def _csv_rows(path: Path) -> tuple[list[_Row], tuple[str, ...]]:
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.reader(fh, delimiter=_delimiter(fh))
+        header = next(reader, None)
+        if header is None:
+            return [], ()
+        names = [_column(h) for h in header]
+        rows, last_line = [], reader.line_num
+        for values in reader:
+            start, last_line = last_line + 1, reader.line_num  # the record's first physical line
+            if not values:  # a blank line
+                continue
+            cells: dict = {}
+            for name, value in zip(names, values + [None] * (len(names) - len(values)), strict=False):
+                cells.setdefault(name, value)
+            rows.append(_Row(start, cells))
+    return rows, tuple(h.strip() for h in header)
+
+
+_JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "true/false",
+               type(None): "null"}
+
+
+def _json_row(value, line: int) -> _Row:
+    if isinstance(value, dict):
+        return _Row(line, _cells(value))
+    kind = _JSON_KINDS.get(type(value), type(value).__name__)
+    return _Row(line, None, f"not a JSON object ({kind}); each record must be {{...}}")
+
+
+def _json_array_rows(text: str) -> list[_Row]:
+    """The objects of a JSON array, each with the line it starts on."""
+    decoder = json.JSONDecoder()
+    rows, pos = [], text.index("[") + 1
+
+    def skip(p: int) -> int:
+        while p < len(text) and text[p] in " \t\r\n":
+            p += 1
+        return p
+
+    pos = skip(pos)
+    if pos < len(text) and text[pos] == "]":
         return rows
+    while True:
+        value, end = decoder.raw_decode(text, pos)
+        rows.append(_json_row(value, text.count("\n", 0, pos) + 1))
+        pos = skip(end)
+        if pos < len(text) and text[pos] == ",":
+            pos = skip(pos + 1)
+            continue
+        if pos < len(text) and text[pos] == "]":
+            return rows
+        raise json.JSONDecodeError("expected ',' or ']'", text, pos)
+
+
+def _json_rows(path: Path) -> list[_Row]:
+    text = path.read_text(encoding="utf-8-sig")
+    if path.suffix.lower() == ".json" and text.lstrip().startswith("["):
+        try:
+            return _json_array_rows(text)
+        except json.JSONDecodeError as err:
+            raise ValueError(f"{path} is not a JSON array of objects: {err}") from err
+    rows = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if line.strip():
+            try:
+                rows.append(_json_row(json.loads(line), n))
+            except json.JSONDecodeError as err:
+                rows.append(_Row(n, None, f"not valid JSON: {err}"))
+    return rows
+
+
+def _rows(path: Path) -> tuple[list[_Row], tuple[str, ...]]:
+    """The records of a data file and the column names found (in the file's spelling).
+
+    CSV: the delimiter is sniffed (``,`` ``;`` tab); JSON lines, or a ``.json`` file that
+    holds one JSON array of objects. A UTF-8 BOM is allowed in both.
+    """
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return _csv_rows(path)
+    if suffix in (".jsonl", ".json"):
+        rows = _json_rows(path)
+        names: dict[str, None] = {}
+        for row in rows:
+            names.update(dict.fromkeys(row.cells or ()))
+        return rows, tuple(names)
     raise ValueError(f"unsupported data file {str(path)!r}: use one of {', '.join(DATA_SUFFIXES)}")
 
 
 class MissingTextError(ValueError):
-    """A data row gives no text: its text cell is empty and it names no file."""
+    """A data row gives no text: its text cell is empty and it names no file.
+
+    ``where`` is the row (file, line and id) and ``reason`` what is missing, so a list
+    of rows not read can print each location once.
+    """
+
+    def __init__(self, where: str, reason: str):
+        super().__init__(f"{where} {reason}")
+        self.where = where
+        self.reason = reason
 
 
-def _text_of(row: dict, base: Path, text_field: str, *, where: str = "") -> str:
-    if row.get(text_field):
-        return str(row[text_field])
-    if row.get("file"):
+def _where(path: Path, row: _Row) -> str:
+    ident = row.cells.get("id") if row.cells else None
+    return f"{path}, line {row.line}" + (f" (id {ident!r})" if ident else "")
+
+
+def _text_of(row: _Row, path: Path, text_field: str, columns: tuple[str, ...]) -> str:
+    cells, key = row.cells or {}, _column(text_field)
+    if cells.get(key):
+        return str(cells[key])
+    if cells.get("file"):
         from ..ingest import read
 
-        return read(base / row["file"]).text_in("kk")
-    name = f" (id {row['id']!r})" if row.get("id") else ""
-    problem = f"its {text_field!r} cell is empty" if text_field in row else f"it has no {text_field!r} column"
-    raise MissingTextError(f"{where}{name} has no text: {problem} and it names no 'file' "
+        return read(path.parent / cells["file"]).text_in("kk")
+    if key in cells:
+        problem = f"its {text_field!r} cell is empty"
+    else:
+        problem = f"it has no {text_field!r} column (columns found: {', '.join(map(repr, columns)) or 'none'})"
+    raise MissingTextError(_where(path, row), f"has no text: {problem} and it names no 'file' "
                            "(give the text column with text_field= / --text-field)")
 
 
 def load_labelled(path: str | Path, *, text_field: str = "text", label_field: str | None = None,
                   require_labels: bool = True) -> LabelledData:
-    """Read texts and labels from a CSV or JSON-lines file (see the module docstring).
+    """Read texts and labels from a CSV, JSON-lines or JSON-array file (see the module docstring).
+
+    Column names match whatever their case and surrounding spaces (``Text``, ``" label "``).
 
     Raises:
-        ValueError: when the file type is unsupported, a row has no text, or
-            ``require_labels`` and no label column is found.
+        ValueError: when the file type is unsupported, a record is not a JSON object,
+            a row has no text, or ``require_labels`` and no label column is found.
     """
     path = Path(path)
-    rows = _rows(path)
+    rows, columns = _rows(path)
+    bad = next((row for row in rows if row.cells is None), None)
+    if bad is not None:
+        raise ValueError(f"{path}, line {bad.line} is {bad.problem}")
     if not rows:
         return LabelledData((), (), (), False)
+    found = f"columns found: {', '.join(map(repr, columns)) or 'none'}"
+    present = {_column(c) for c in columns}
     if label_field is None:
-        label_field = next((f for f in LABEL_FIELDS if f in rows[0]), None)
-        if label_field is None and require_labels:
-            raise ValueError(f"{path} has no label column; expected one of {LABEL_FIELDS}, or name the column "
-                             "(label_field= in Python, --label-field on the command line)")
-    elif label_field not in rows[0]:
-        raise ValueError(f"label_field {label_field!r} is not a column of {path}")
-    first_row = 2 if path.suffix.lower() == ".csv" else 1  # a CSV's line 1 is its header
-    texts = tuple(_text_of(row, path.parent, text_field, where=f"{path}, line {n}")
-                  for n, row in enumerate(rows, first_row))
-    labels = tuple(_split_labels(row.get(label_field)) if label_field else () for row in rows)
-    ids = tuple(str(row.get("id", i)) for i, row in enumerate(rows))
+        label_key = next((f for f in LABEL_FIELDS if f in present), None)
+        if label_key is None and require_labels:
+            raise ValueError(f"{path} has no label column; expected one of {LABEL_FIELDS} ({found}), or name the "
+                             "column (label_field= in Python, --label-field on the command line)")
+    else:
+        label_key = _column(label_field)
+        if label_key not in present:
+            raise ValueError(f"label_field {label_field!r} is not a column of {path} ({found})")
+    texts = tuple(_text_of(row, path, text_field, columns) for row in rows)
+    labels = tuple(_split_labels(row.cells.get(label_key)) if label_key else () for row in rows)
+    ids = tuple(str(row.cells.get("id", i)) for i, row in enumerate(rows))
     return LabelledData(texts, labels, ids, any(len(v) > 1 for v in labels))
 
 
@@ -179,25 +335,63 @@ def load_model(path: str | Path):
     return payload["model"]
 
 
-def _cross_validate(model, data: LabelledData, folds: int) -> tuple[int, float | None, float | None, float | None]:
+def _cross_validate(model, data: LabelledData, folds: int
+                    ) -> tuple[int, float | None, float | None, float | None, str]:
+    """``folds``-fold CV (fewer if a class is rarer): (folds done, accuracy, macro-F1,
+    micro-F1, why it was skipped).
+
+    Multi-class: only labelled rows are scored; the unlabelled rows join every fold's
+    training texts unlabelled, as they join the final fit. Multi-label: every row, an
+    empty row being a text with none of the labels.
+    """
+    texts = list(data.texts)
     if data.multilabel:
         binarizer = MultiLabelBinarizer().fit([list(v) for v in data.labels])
         truth = binarizer.transform([list(v) for v in data.labels])
-        folds = min(folds, len(data.texts))
+        folds = min(folds, len(texts))
         if folds < 2:
-            return 0, None, None, None
-        pred = cross_val_predict(model, list(data.texts), truth, cv=KFold(folds, shuffle=True, random_state=0))
+            return 0, None, None, None, "cross-validation skipped: a single text cannot be cross-validated"
+        splits = KFold(folds, shuffle=True, random_state=0).split(texts)
+        pred = np.zeros_like(truth)
+        for train_idx, test_idx in splits:
+            fold = clone(model).fit([texts[i] for i in train_idx], truth[train_idx])
+            pred[test_idx] = fold.predict([texts[i] for i in test_idx])
     else:
-        truth = np.array(data.y, dtype=object)
-        _, counts = np.unique(truth.astype(str), return_counts=True)
-        folds = min(folds, int(counts.min()))
+        y = data.y
+        known = [i for i, v in enumerate(y) if v is not None]
+        unknown = [texts[i] for i, v in enumerate(y) if v is None]
+        truth = np.array([str(y[i]) for i in known], dtype=object)
+        classes, counts = np.unique(truth, return_counts=True)
+        folds = min(folds, int(counts.min()))  # every fold needs every class
         if folds < 2:
-            return 0, None, None, None
-        pred = cross_val_predict(model, list(data.texts), truth.astype(str),
-                                 cv=StratifiedKFold(folds, shuffle=True, random_state=0))
-        truth = truth.astype(str)
+            single = ", ".join(repr(c) for c, n in zip(classes, counts, strict=True) if n < 2)
+            return 0, None, None, None, (f"cross-validation skipped: these classes have a single labelled text: "
+                                         f"{single} (every class needs at least two)")
+        pred = np.empty(len(known), dtype=object)
+        splits = StratifiedKFold(folds, shuffle=True, random_state=0).split(np.zeros(len(known)), truth)
+        for train_idx, test_idx in splits:
+            fold = clone(model).fit([texts[known[i]] for i in train_idx] + unknown,
+                                    [truth[i] for i in train_idx] + [None] * len(unknown))
+            pred[test_idx] = [str(p) for p in fold.predict([texts[known[i]] for i in test_idx])]
+        truth, pred = truth.astype(str), pred.astype(str)
     return (folds, float(accuracy_score(truth, pred)), float(f1_score(truth, pred, average="macro", zero_division=0)),
-            float(f1_score(truth, pred, average="micro", zero_division=0)))
+            float(f1_score(truth, pred, average="micro", zero_division=0)), "")
+
+
+def _check_classes(data: LabelledData, *, weak: bool) -> None:
+    """Refuse data with fewer than two classes, saying what was found."""
+    found = sorted({label for labels in data.labels for label in labels})
+    if len(found) >= 2:
+        return
+    n_labelled = sum(1 for labels in data.labels if labels)
+    what = f"the only class is {found[0]!r}" if found else "no text has a label"
+    if weak:
+        cause = ("the theme scorer found no theme in any text (are the texts in Kazakh?)" if not found else
+                 f"the theme scorer found only the theme {found[0]!r} (in {n_labelled} of {len(data.texts)} texts)")
+        raise ValueError(f"weak labels give fewer than two classes to learn from: {cause}; "
+                         "train on labelled data or on more varied texts")
+    raise ValueError(f"a classifier needs at least two classes, but {what} "
+                     f"({n_labelled} of {len(data.texts)} texts labelled); check the label column")
 
 
 def train(data: str | Path | LabelledData, model_path: str | Path | None = None, *, cv: int = 5,
@@ -207,11 +401,18 @@ def train(data: str | Path | LabelledData, model_path: str | Path | None = None,
 
     Args:
         data: a CSV/JSON-lines file (see :func:`load_labelled`) or a :class:`LabelledData`.
-        cv: number of cross-validation folds (fewer if a class is rarer; 0 or 1 skips it).
+        cv: number of cross-validation folds (0 or 1 skips it; fewer if a class is
+            rarer). Multi-class, it is run on the labelled texts only (unlabelled ones
+            join each fold's fit unlabelled). When it cannot be done at all (a class
+            with a single labelled text), the report's ``cv_skipped`` says why.
         classifier: the estimator to fit (a clone is fitted); ``TextClassifier()`` by default.
         weak: ignore the file's labels and take the zero-training theme scorer's
             themes (score ≥ ``weak_threshold``) as weak labels: bootstrap a model on an
             unlabelled corpus.
+
+    Raises:
+        ValueError: no texts, or fewer than two classes (with weak labels: the scorer
+            found at most one theme in the texts).
     """
     if cv < 0:
         raise ValueError(f"cv must be >= 0, got {cv}")
@@ -222,30 +423,33 @@ def train(data: str | Path | LabelledData, model_path: str | Path | None = None,
         data = LabelledData(data.texts, labels, data.ids, True)
     if not data.texts:
         raise ValueError("no texts to train on: the data file is empty")
+    _check_classes(data, weak=weak)
     model = clone(classifier) if classifier is not None else TextClassifier()
-    folds, acc, macro, micro = _cross_validate(model, data, cv) if cv >= 2 else (0, None, None, None)
-    model.fit(list(data.texts), data.y)
+    with expected_sklearn_warnings():
+        folds, acc, macro, micro, skipped = _cross_validate(model, data, cv) if cv >= 2 else (0, None, None, None, "")
+        model.fit(list(data.texts), data.y)
     if model_path is not None:
         save_model(model, model_path)
     classes = tuple(str(c) for c in model.classes_)
+    n_labelled = len(data.texts) if data.multilabel else sum(1 for v in data.y if v is not None)
     return TrainReport(len(data.texts), classes, data.multilabel, folds, acc, macro, micro,
-                       str(model_path) if model_path is not None else None)
+                       str(model_path) if model_path is not None else None, n_labelled, skipped)
 
 
 def weak_labels(texts: Iterable[str], *, threshold: float = 0.5, nlp=None) -> list[tuple[str, ...]]:
     """Themes the zero-training scorer gives each text (score ≥ ``threshold``), best first.
 
-    A text with no theme above the threshold gets its single best theme, so every
-    text has a label to learn from.
-    """
-    from ..themes import score_texts
+    The rule is the scorer's own :meth:`~kzedutext.themes.ThemeResult.labels`: a text
+    where no theme reaches the threshold (for example a text with no theme term at
+    all, where every theme ties at the floor score) gets ``()``: no label.
 
-    out = []
-    for scores in score_texts(list(texts), nlp=nlp):
-        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-        chosen = tuple(t for t, s in ranked if s >= threshold) or ((ranked[0][0],) if ranked else ())
-        out.append(chosen)
-    return out
+    >>> weak_labels(["Инклюзивті білім беруде тьютор көмектеседі.", "Бүгін күн ашық."])
+    [('inclusive_education',), ()]
+    """
+    from ..themes import ThemeScorer
+
+    scorer = ThemeScorer.default()
+    return [scorer.score_text(text, nlp=nlp).labels(threshold=threshold) for text in texts]
 
 
 @dataclass(frozen=True)
@@ -268,16 +472,20 @@ def _inputs_to_texts(inputs: Sequence[str | Path], text_field: str
     for item in inputs:
         path = Path(item)
         if path.is_file() and path.suffix.lower() in DATA_SUFFIXES:
-            rows = _rows(path)
-            first_row = 2 if path.suffix.lower() == ".csv" else 1
-            for n, row in enumerate(rows, first_row):
-                where = f"{path}, line {n}"
-                try:
-                    texts.append(_text_of(row, path.parent, text_field, where=where))
-                except (MissingTextError, ReadError, OSError) as err:  # or the file it names is bad
-                    failed.append((where, str(err)))
+            rows, columns = _rows(path)
+            for n, row in enumerate(rows):
+                if row.cells is None:  # not a JSON object, not valid JSON
+                    failed.append((f"{path}, line {row.line}", row.problem))
                     continue
-                ids.append(str(row.get("id", n - first_row)))
+                try:
+                    texts.append(_text_of(row, path, text_field, columns))
+                except MissingTextError as err:
+                    failed.append((err.where, err.reason))
+                    continue
+                except (ReadError, OSError) as err:  # the file it names is bad
+                    failed.append((_where(path, row), str(err)))
+                    continue
+                ids.append(str(row.cells.get("id", n)))
             continue
         for file in iter_input_files([path]):
             document, _, status = read_input(file)

@@ -238,3 +238,51 @@ def test_a_model_pickled_before_the_place_block_still_transforms():
     new_texts = ["Испанияда көтеріліс болды"]
     assert (old.transform(new_texts) != vec.transform(new_texts)).nnz == 0
     assert old.get_params()["places"] is False
+
+
+# -- labels in the forms pandas and hand-made lists give -----------------------------------------
+SHORT = ["Оқушылар кітап оқиды", "Кітапханада кітап көп", "Футбол ойыны басталды",
+         "Ойыншылар доп тепті", "Балалар ертегі оқыды", "Стадионда футбол болды"]
+
+
+def test_a_nan_label_is_unlabelled_like_none():
+    clf = TextClassifier().fit(SHORT, ["оқу", "оқу", "спорт", "спорт", np.nan, float("nan")])
+    assert clf.classes_.tolist() == ["оқу", "спорт"]
+    assert clf.predict(["Ертегі кітап оқыды"]).tolist() == ["оқу"]
+
+
+def test_a_multilabel_row_given_as_a_bare_string_is_one_label():
+    clf = TextClassifier().fit(SHORT[:4], ["оқу", ["оқу", "спорт"], ["спорт"], ("спорт",)])
+    assert clf.classes_.tolist() == ["оқу", "спорт"]
+
+
+def test_a_none_row_in_multilabel_y_has_no_labels():
+    clf = TextClassifier().fit(SHORT, [["оқу"], ["оқу"], ["спорт"], ["спорт"], None, []])
+    assert clf.classes_.tolist() == ["оқу", "спорт"]
+    assert clf.predict_proba(SHORT).shape == (6, 2)
+
+
+@pytest.mark.parametrize("y", [[["оқу"]] * 6, [["оқу"], ["оқу"], [], [], ["оқу"], []]])
+def test_multilabel_with_a_single_label_gives_one_probability_column(y):
+    clf = TextClassifier().fit(SHORT, y)
+    proba = clf.predict_proba(SHORT)
+    assert clf.classes_.tolist() == ["оқу"] and proba.shape == (6, 1)
+    labels = clf.predict_labels(SHORT)
+    assert len(labels) == 6 and clf.predict(SHORT).shape == (6, 1)
+    if all(y):  # the label is on every text: it is predicted for every text
+        assert labels == [("оқу",)] * 6
+    else:  # the reading texts have it, the football texts do not
+        assert labels[0] == ("оқу",) and labels[2] == ()
+
+
+def test_self_training_with_multilabel_y_warns_that_it_is_ignored():
+    with pytest.warns(UserWarning, match="self_training_rounds=2 is ignored with multi-label y"):
+        clf = TextClassifier(self_training_rounds=2).fit(TEXTS, MULTI)
+    assert not hasattr(clf, "n_pseudo_labels_")
+
+
+def test_expected_sklearn_warnings_on_a_constant_label_do_not_leak(recwarn):
+    # "мектеп" is on no text of this fold-like subset: sklearn warns "Label not 1 is present in all ..."
+    y = [["оқу", "мектеп"] if i == 0 else ["оқу"] if i < 3 else ["спорт"] for i in range(6)]
+    TextClassifier().fit(SHORT, [[*row, "барлығы"] for row in y])
+    assert not [w for w in recwarn if "present in all training examples" in str(w.message)]

@@ -73,7 +73,9 @@ def test_classify_leaves_out_bad_documents_and_rows_without_text_and_names_them(
     assert ids == [str(docs / "good.txt"), "t1"]
     said = " ".join(result.output.split())
     assert "broken.docx" in said and "corrupt" in said
-    assert f"{table}, line 3 (id 't2') has no text: its 'text' cell is empty" in said
+    # the location once, then why
+    assert f"not read: {table}, line 3 (id 't2'): has no text: its 'text' cell is empty" in said
+    assert said.count(f"{table}, line 3") == 1
 
 
 def test_training_on_a_row_without_text_names_its_line(tmp_path):
@@ -104,4 +106,4 @@ def test_sample_corpus_meta_loads_as_multilabel_documents():
 
 def test_weak_labels_come_from_the_scorer():
     labels = weak_labels(["Инклюзивті білім беруде тьютор көмектеседі.", "Күн ашық болды."])
-    assert labels[0] == ("inclusive_education",) and len(labels[1]) == 1
+    assert labels[0] == ("inclusive_education",) and labels[1] == ()

@@ -180,6 +180,8 @@ def train(
     if report.cv_folds:
         console.print(f"{report.cv_folds}-fold cross-validation: accuracy {report.cv_accuracy:.3f}, "
                       f"macro-F1 {report.cv_macro_f1:.3f}, micro-F1 {report.cv_micro_f1:.3f}")
+    if report.cv_skipped:
+        console.print(report.cv_skipped, markup=False)
 
 
 @app.command()

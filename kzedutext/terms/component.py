@@ -17,6 +17,8 @@ covers the modifier only (``span._.elided`` is True).
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -24,6 +26,7 @@ from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
+from .._data import read_table
 from .matcher import CompiledOntology, TriggerIndex, norm_of
 from .ontology import GROUPS, Ontology
 
@@ -84,7 +87,10 @@ class TermMatcher:
             if candidates:
                 norms = _Norms(hashes, self.vocab.strings, self._norms)
                 concepts = self.ontology.concepts
-                for m in self.compiled.find(norms, candidates):
+                found = self.compiled.find(norms, candidates)
+                if any(m.elided for m in found):
+                    found = _without_elided_in_keyword_lines(doc, found)
+                for m in found:
                     concept = concepts[m.concept]
                     spans[m.group].append(Span(doc, m.start, m.end, label=concept.category, kb_id=m.concept))
                     glosses[m.concept] = self._glosses[m.concept]
@@ -100,6 +106,27 @@ class TermMatcher:
     def pipe(self, stream, *, batch_size: int = 128):
         for doc in stream:
             yield self(doc)
+
+
+@lru_cache(maxsize=1)
+def _keyword_line() -> re.Pattern:
+    """A line that starts with a keywords label (the ingest section headings' "keywords" kind)."""
+    labels = [label for kind, label in read_table("kzedutext.ingest", "section_headings.tsv") if kind == "keywords"]
+    labels += ["Ключевые слова", "Keywords", "Key words"]
+    alternatives = "|".join(re.escape(label) for label in sorted(set(labels), key=len, reverse=True))
+    return re.compile(rf"^[ \t]*(?:{alternatives})\s*[:–—-][^\n]*", re.IGNORECASE | re.MULTILINE)
+
+
+def _without_elided_in_keyword_lines(doc: Doc, matches: list) -> list:
+    """In a keyword list («Түйін сөздер: цифрлық ресурс, АКТ, цифрлық құзыреттілік») commas
+    part keywords, not conjuncts: «АКТ» there does not borrow the head «құзыреттілік»."""
+    zones = [(m.start(), m.end()) for m in _keyword_line().finditer(doc.text)]
+    if not zones:
+        return matches
+    def in_zone(token_index: int) -> bool:
+        idx = doc[token_index].idx
+        return any(a <= idx < b for a, b in zones)
+    return [m for m in matches if not (m.elided and in_zone(m.start))]
 
 
 class _Norms:

@@ -135,3 +135,11 @@ def test_a_phrase_inside_a_competency_mention_is_not_counted_again(tmp_path):
     doc = nlp("Оқушылардың STEM сауаттылығы дамиды. STEM білім беру енгізілді.")
     assert [(s.text, s.kb_id_) for s in doc.spans["terms"]] == [
         ("STEM сауаттылығы", "stem_literacy"), ("STEM білім беру", "stem")]
+
+
+def test_commas_of_a_keyword_list_part_keywords_not_conjuncts():
+    nlp = kz.load()
+    doc = nlp("Түйін сөздер: цифрлық ресурс, АКТ, цифрлық құзыреттілік, интерактивті симуляция.\n"
+              "Мұғалімнің АКТ, цифрлық құзыреттілігі дамыды.")
+    assert [s.text for s in doc.spans["competencies"]] == ["цифрлық құзыреттілік", "АКТ", "цифрлық құзыреттілігі"]
+    assert doc.spans["competencies"][1].start > 12  # the АКТ of the body sentence, not of the keywords

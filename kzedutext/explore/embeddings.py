@@ -19,6 +19,16 @@ import numpy as np
 from .vectors import lemma_lists
 
 
+def _check_vocabulary(lists: list[list[str]], min_count: int) -> None:
+    """gensim says only "you must first build vocabulary": say which words are missing and why."""
+    from collections import Counter
+
+    counts = Counter(w for x in lists for w in x)
+    if not any(n >= min_count for n in counts.values()):
+        raise ValueError(f"no lemma occurs {min_count} times or more in {len(lists)} document(s) "
+                         f"({sum(counts.values())} words): give more text or a lower min_count")
+
+
 def _training_lists(docs, vector_size: int) -> list[list[str]]:
     """Each document's lemmas, after checking the options both models share."""
     if vector_size < 1:
@@ -43,6 +53,7 @@ def word2vec(
     from gensim.models import Word2Vec
 
     lists = [x for x in _training_lists(docs, vector_size) if x]
+    _check_vocabulary(lists, min_count)
     model = Word2Vec(
         lists,
         vector_size=vector_size,
@@ -69,6 +80,7 @@ def doc2vec(
     from gensim.models.doc2vec import Doc2Vec, TaggedDocument
 
     lists = _training_lists(docs, vector_size)
+    _check_vocabulary(lists, min_count)
     tagged = [TaggedDocument(x, [i]) for i, x in enumerate(lists)]
     model = Doc2Vec(
         tagged,

@@ -125,7 +125,8 @@ def nmf_topics(docs, *, k: int = 10, top_n: int = 10, min_df: int = 1, random_st
 def lda_topics(
     docs, *, k: int = 10, top_n: int = 10, passes: int = 10, min_count: int = 1, random_state: int = 0
 ) -> TopicModel:
-    """gensim LDA on lemma bags (words seen fewer than ``min_count`` times left out)."""
+    """gensim LDA on lemma bags (lemmas found in fewer than ``min_count`` documents left out:
+    gensim's ``no_below`` counts documents, not occurrences)."""
     from gensim.corpora import Dictionary
     from gensim.models import LdaModel
 
@@ -136,6 +137,9 @@ def lda_topics(
     bows = [dictionary.doc2bow(x) for x in lists]
     if not lists or len(dictionary) == 0:
         return TopicModel((), np.zeros((len(lists), 0)), None, None)
+    if k > len(lists):
+        warnings.warn(f"k={k} topics from {len(lists)} documents: most topics will repeat the same "
+                      "words; ask for fewer", stacklevel=2)
     lda = LdaModel(bows, num_topics=k, id2word=dictionary, passes=passes, random_state=random_state)
     terms = [dictionary[i] for i in range(len(dictionary))]
     topics = _topics(lda.get_topics(), terms, top_n, lists)

@@ -203,3 +203,16 @@ def test_doc_map_plot_draws_missing_labels_as_one_group_and_refuses_a_corpus(doc
     assert groups == {"2019.0": 1, "n/a": 2}
     with pytest.raises(TypeError, match=r"plot_doc_map\(doc_map\(corpus\)"):
         plot_doc_map(docs)
+
+
+def test_embeddings_of_too_little_text_say_what_is_missing():
+    nlp = kz.load()
+    with pytest.raises(ValueError, match="no lemma occurs 2 times or more"):
+        word2vec([nlp("Мұғалім сабақ береді.")])
+    with pytest.raises(ValueError, match="lower min_count"):
+        doc2vec([nlp("Мұғалім сабақ береді.")])
+
+
+def test_lda_warns_when_asked_more_topics_than_documents(docs):
+    with pytest.warns(UserWarning, match="k=10 topics from 3 documents"):
+        lda_topics(docs[:3], k=10, passes=2)

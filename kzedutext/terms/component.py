@@ -111,9 +111,8 @@ class TermMatcher:
 @lru_cache(maxsize=1)
 def _keyword_line() -> re.Pattern:
     """A line that starts with a keywords label (the ingest section headings' "keywords" kind)."""
-    labels = [label for kind, label in read_table("kzedutext.ingest", "section_headings.tsv") if kind == "keywords"]
-    labels += ["Ключевые слова", "Keywords", "Key words"]
-    alternatives = "|".join(re.escape(label) for label in sorted(set(labels), key=len, reverse=True))
+    labels = {label for kind, label in read_table("kzedutext.ingest", "section_headings.tsv") if kind == "keywords"}
+    alternatives = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
     return re.compile(rf"^[ \t]*(?:{alternatives})\s*[:–—-][^\n]*", re.IGNORECASE | re.MULTILINE)
 
 

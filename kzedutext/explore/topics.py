@@ -11,7 +11,7 @@ never NaN.
 ...          "Бала ойын ойнайды.", "Балалар ойынды жақсы көреді, ойын дамытады."]
 >>> model = nmf_topics([nlp(t) for t in texts], k=2)
 >>> sorted(t.terms[0] for t in model.topics)
-['бала', 'бағалау']
+['бағалау', 'ойын']
 >>> model.doc_topics.shape
 (4, 2)
 """

@@ -128,9 +128,9 @@ def doc_terms(doc: Doc, *, by: str = "lemma", stop_words: bool = False) -> list[
         return term
 
     get = cache.get
-    terms = [get(key) for key in zip(*(arr[:, c].tolist() for c in range(6)), strict=True)]
+    keys = list(zip(*(arr[:, c].tolist() for c in range(6)), strict=True))
+    terms = [get(key) for key in keys]
     if None in terms:
-        keys = zip(*(arr[:, c].tolist() for c in range(6)), strict=True)
         terms = [known(key) if term is None else term for term, key in zip(terms, keys, strict=True)]
     return [term for term in terms if term]
 

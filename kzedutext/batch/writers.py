@@ -31,7 +31,6 @@ from .records import COLUMNS, TagRecord
 
 FORMATS = ("jsonl", "csv", "parquet")
 _SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".parquet": "parquet"}
-_EXTENSION = {"jsonl": "jsonl", "csv": "csv", "parquet": "parquet"}
 _JSON_COLUMNS = ("languages", "meta", "themes", "competencies", "terms", "warnings")
 _INT_COLUMNS = ("n_paragraphs", "n_chars", "n_tokens", "n_words", "n_sentences")
 
@@ -49,7 +48,7 @@ def format_of(out: str | Path, fmt: str | None = None) -> str:
         if suffix in _SUFFIXES and _SUFFIXES[suffix] != fmt:
             raise ValueError(
                 f"{str(out)!r} ends in {suffix} but the format asked for is {fmt}; a resumed run and "
-                f"read_records would take the file for {_SUFFIXES[suffix]}: name it .{_EXTENSION[fmt]}"
+                f"read_records would take the file for {_SUFFIXES[suffix]}: name it .{fmt}"
             )
         return fmt
     if suffix not in _SUFFIXES:
